@@ -22,4 +22,4 @@ class FetchSettings:
 class BriefSettings:
     spacy_model: str = DEFAULT_MODEL
     sentences: int = 3
-    algorithm: str = "default"
+    algorithm: str | None = None  # None: summarizer.summarize.DEFAULT_ALGORITHM
