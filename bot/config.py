@@ -47,7 +47,7 @@ RANGES: Mapping[str, tuple[int | float, int | float]] = {
 }
 CHOICES: Mapping[str, tuple[str, ...]] = {"log.level": ("debug", "info", "warning", "error")}
 #: String settings where "" means "use the computed default"; other strings must not be empty.
-MAY_BE_EMPTY = frozenset({"data_dir", "database_url"})
+MAY_BE_EMPTY = frozenset({"data_dir", "database_url", "brief.algorithm"})
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off"})
 
@@ -265,10 +265,14 @@ def _read_secrets(environ: Mapping[str, str]) -> Mapping[str, Secret]:
 
 def _build(values: Mapping[str, Value], secrets: Mapping[str, Secret]) -> Settings:
     data_dir = _data_dir(str(values["data_dir"]))
-    sections = {name: _section(values, name) for name in ("fetch", "nlp", "brief", "bot")}
+    sections = {name: _section(values, name) for name in ("fetch", "bot")}
     return Settings(
         fetch=FetchSettings(**sections["fetch"]),  # type: ignore[arg-type]
-        brief=BriefSettings(**sections["nlp"], **sections["brief"]),  # type: ignore[arg-type]
+        brief=BriefSettings(
+            spacy_model=str(values["nlp.spacy_model"]),
+            sentences=int(values["brief.sentences"]),
+            algorithm=str(values["brief.algorithm"]) or None,
+        ),
         bot=BotSettings(**sections["bot"]),  # type: ignore[arg-type]
         data_dir=data_dir,
         database_url=_database_url(str(values["database_url"]), data_dir),
