@@ -1,0 +1,1 @@
+"""The Discord adapter: Discord events in, the briefing service's replies out as embeds."""
