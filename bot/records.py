@@ -1,0 +1,53 @@
+"""Stored facts the service and adapters share: who shared which link where, channel settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+
+class ShareStatus(Enum):
+    PENDING = "pending"  # the brief is being made
+    BRIEFED = "briefed"  # the brief was posted
+    FAILED = "failed"  # no brief (an error reply was posted); a new paste tries again
+
+
+@dataclass(frozen=True)
+class Share:
+    """One link (or upload) posted in a channel, and where the bot answered it."""
+
+    id: int
+    platform: str
+    channel: str
+    user: str
+    message_id: str
+    #: The normalised URL, or ``sha256:<hex>`` of an upload's bytes.
+    key: str
+    #: The link as the user posted it; the file name for an upload.
+    source: str
+    shared_at: datetime
+    status: ShareStatus
+    #: The adapter's reference to the bot's reply (Slack ts, Discord jump URL), once posted.
+    reply_ref: str | None = None
+
+
+@dataclass(frozen=True)
+class ShareDraft:
+    """A share about to be recorded (no id yet)."""
+
+    platform: str
+    channel: str
+    user: str
+    message_id: str
+    key: str
+    source: str
+    shared_at: datetime
+
+
+@dataclass(frozen=True)
+class ChannelSettings:
+    """A channel's own choices; None means "the bot's default"."""
+
+    auto_brief: bool | None = None
+    sentences: int | None = None
