@@ -1,0 +1,98 @@
+"""Where a cue's source and content sit in the dependency tree.
+
+Rules over spaCy's English (ClearNLP-style) labels: the source is the subject
+(or the passive agent, or the subject inherited by a participle or conjoined
+verb); the content is the clausal complement, the head clause when the cue is
+inserted into it ("..., Kartapolov said, ..."), an infinitive for intentions, or
+a noun phrase for cues that take one ("denied the allegations").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from summarizer.attribution.lexicon import ADDRESSEE_OBJECT, NOMINAL_CONTENT
+from summarizer.attribution.tokens import subtree_indices
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
+INSERTED = frozenset({"parataxis", "ccomp", "advcl"})
+CLAUSE_CONTENT = frozenset({"ccomp"})
+EMPTY_SUBJECTS = frozenset({"it", "there"})
+CONTENT_PREPOSITIONS = frozenset({"of", "about", "for", "on", "over", "against", "that"})
+
+
+def source_of(cue: Token, depth: int = 0) -> Token | None:
+    """The token heading the source mention of a cue verb, or None (passive, implicit)."""
+    for child in cue.children:
+        if child.dep_ in SUBJECTS and child.lower_ not in EMPTY_SUBJECTS:
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if depth < 3 and cue.dep_ in INHERITS_SUBJECT and cue.head.pos_ in ("VERB", "AUX"):
+        return source_of(cue.head, depth + 1)  # ", adding ...", "said and added"
+    if cue.dep_ in ("acl", "relcl") and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head  # "a statement expressing ...", "officials who said"
+    if cue.tag_ == "VBG" and "," in cue.doc[max(0, cue.i - 2) : cue.i].text:
+        root = cue.sent.root  # ", accusing Moscow of ...", misattached by the parser
+        return next((c for c in root.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    return None
+
+
+def content_of(cue: Token, source: Token | None) -> set[int]:
+    """Token indices of a cue verb's content; empty when it has none."""
+    for rule in (_clausal, _inserted, _infinitive, _prepositional, _nominal):
+        found = rule(cue, source)
+        if found:
+            return found
+    return set()
+
+
+def _clausal(cue: Token, source: Token | None) -> set[int]:
+    found: set[int] = set()
+    for child in cue.children:
+        if child.dep_ in CLAUSE_CONTENT:
+            found.update(subtree_indices(child))
+    return found
+
+
+def _inserted(cue: Token, source: Token | None) -> set[int]:
+    """'"Thus," Kartapolov said, "..."': the cue hangs inside the clause it reports."""
+    if cue.dep_ not in INSERTED or source is None or cue.head.pos_ not in ("VERB", "AUX"):
+        return set()
+    if cue.dep_ == "advcl" and cue.i < cue.head.i:
+        return set()
+    return set(subtree_indices(cue.head)) - set(subtree_indices(cue))
+
+
+def _infinitive(cue: Token, source: Token | None) -> set[int]:
+    for child in cue.children:
+        if child.dep_ == "xcomp" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            return set(subtree_indices(child))
+    return set()
+
+
+def _prepositional(cue: Token, source: Token | None) -> set[int]:
+    """'accused Russia of killing civilians', 'warned about the risks'."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return set(subtree_indices(objects[0]))
+    return set()
+
+
+def _nominal(cue: Token, source: Token | None) -> set[int]:
+    if cue.lemma_ not in NOMINAL_CONTENT or cue.lemma_ in ADDRESSEE_OBJECT:
+        return set()
+    for child in cue.children:
+        if child.dep_ == "dobj":
+            return set(subtree_indices(child))
+    return set()
+
+
+def target_of(cue: Token) -> Token | None:
+    """The accused or denied party: the direct object of "accuse X of", "blame X for"."""
+    return next((c for c in cue.children if c.dep_ == "dobj"), None)

@@ -1,0 +1,46 @@
+"""display_claim: one claim as a short line for a brief."""
+
+from __future__ import annotations
+
+from summarizer.types import Claim
+
+CLAUSE_ENDS = (",", ";", ":", "—", "--", "–")
+QUOTE_MARKS = "“”\"'‘’"
+
+
+def display_claim(claim: Claim, max_words: int = 35) -> str:
+    """Shortened to at most ``max_words`` words, cut at a clause boundary where there is one.
+
+    Direct quotes are shown in quotation marks; accusations as "accuses Y of Z";
+    denials as "denies ...".
+    """
+    body = shorten(claim.claim, max_words)
+    if claim.quote and body[:1] not in QUOTE_MARKS:
+        body = f"“{body}”"
+    if claim.kind == "accusation" and claim.target:
+        return f"accuses {claim.target} of {_without_leading(body, 'of ')}"
+    if claim.kind == "denial":
+        return f"denies {body}"
+    return body
+
+
+def shorten(text: str, max_words: int) -> str:
+    words = text.split()
+    if len(words) <= max_words:
+        return " ".join(words)
+    cut = _clause_cut(words, max_words)
+    kept = " ".join(words[:cut]).rstrip(",;:—–-")
+    opened = kept.count("“") > kept.count("”") or kept.count('"') % 2 == 1
+    return kept + ("…”" if opened and "“" in kept else '…"' if opened else "…")
+
+
+def _clause_cut(words: list[str], max_words: int) -> int:
+    """Number of words to keep: up to the last clause boundary in the second half, else all."""
+    for index in range(max_words, max_words // 2, -1):
+        if words[index - 1].endswith(CLAUSE_ENDS) or words[index - 1] in ("and", "but"):
+            return index - 1 if words[index - 1] in ("and", "but") else index
+    return max_words
+
+
+def _without_leading(text: str, prefix: str) -> str:
+    return text[len(prefix) :] if text.lower().startswith(prefix) else text

@@ -1,0 +1,67 @@
+"""group_claims: one entry per speaker, name variants merged, most important first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from summarizer.attribution.speakers import name_words
+from summarizer.types import Claim, Span, SpeakerClaims
+
+DETERMINERS = frozenset({"a", "an", "the"})
+MAX_APPOSITION_WORDS = 12
+
+
+def group_claims(claims: Sequence[Claim], text: str | None = None) -> tuple[SpeakerClaims, ...]:
+    """Group claims per speaker; with the article ``text``, titles become descriptions.
+
+    Speakers whose words are a subset of another's ("Kartapolov", "Andrei Kartapolov")
+    are one speaker shown under the longest name. Order: most claims first, then the
+    speaker mentioned first.
+    """
+    groups: list[list[Claim]] = []
+    for claim in claims:
+        if claim.speaker:
+            _group_for(groups, claim).append(claim)
+    ordered = sorted(groups, key=lambda group: (-len(group), _first_offset(group)))
+    return tuple(_speaker_claims(group, text) for group in ordered)
+
+
+def _group_for(groups: list[list[Claim]], claim: Claim) -> list[Claim]:
+    words = name_words(claim.speaker)
+    for group in groups:
+        known = set().union(*(name_words(c.speaker) for c in group))
+        if words and (words <= known or known <= words):
+            return group
+    groups.append([])
+    return groups[-1]
+
+
+def _first_offset(group: list[Claim]) -> int:
+    return min((c.speaker_span or c.cue_span)[0] for c in group)
+
+
+def _speaker_claims(group: list[Claim], text: str | None) -> SpeakerClaims:
+    name = max((c.speaker for c in group), key=len)
+    spans = [c.speaker_span for c in group if c.speaker_span is not None]
+    descriptions = [describe(text, span, name) for span in spans] if text is not None else []
+    description = next((d for d in descriptions if d), None)
+    ordered = tuple(sorted(group, key=lambda c: c.claim_span))
+    return SpeakerClaims(speaker=name, claims=ordered, description=description)
+
+
+def describe(text: str, span: Span, name: str) -> str | None:
+    """The title before a name ("British Prime Minister") or the apposition after it."""
+    mention = text[span[0] : span[1]]
+    at = mention.find(name)
+    if at < 0:
+        surname = name.split()[-1]
+        at, name = mention.find(surname), surname
+    if at < 0:
+        return None
+    before = [w for w in mention[:at].split() if w.lower() not in DETERMINERS]
+    after = mention[at + len(name) :].strip()
+    if before and all(w[:1].isupper() for w in before):
+        return " ".join(before)
+    if after.startswith(",") and len(after.split()) <= MAX_APPOSITION_WORDS:
+        return after.strip(" ,")
+    return None

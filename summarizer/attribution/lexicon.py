@@ -1,0 +1,66 @@
+"""Words that signal attribution, by the kind of claim they introduce.
+
+Lemmas, lower-case. The lists follow the PolNeAR guidelines: statements, beliefs,
+intentions and desires, decrees and perceptions all count; actions do not.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ACCUSATION = words("accuse blame charge allege criticize criticise condemn")
+DENIAL = words("deny reject dismiss refute dispute rebut deflect")
+BELIEF = words(
+    """believe think feel expect fear hope want wish plan intend know suspect doubt worry
+    assume consider reckon understand realize realise anticipate prefer hate oppose support
+    favor favour decline refuse seek aim agree disagree imagine suppose predict estimate
+    question wonder conclude find see recognize recognise envision desire need"""
+)
+SPEECH = words(
+    """say tell add state claim announce report declare explain note write insist argue
+    assert warn suggest confirm reveal acknowledge admit concede indicate maintain stress
+    emphasize emphasise recall reply respond answer ask urge demand promise pledge vow
+    threaten complain contend testify describe repeat reiterate tweet post quip joke
+    observe remark mention disclose comment boast brag recount signal hint caution advise
+    propose recommend praise show rule order decide call read tout allow point counter
+    retort speculate theorize lament plead request instruct inform notify assure convince
+    persuade shout scream yell whisper cry exclaim muse sigh laugh smile grumble protest
+    concur highlight underline underscore prove demonstrate express imply mean accept"""
+)
+#: "tell" and friends take the addressee as object, never the content.
+ADDRESSEE_OBJECT = words(
+    "tell inform notify assure convince persuade ask urge warn advise remind instruct order"
+)
+#: Cues whose direct object can be the content ("denied the allegations").
+NOMINAL_CONTENT = (
+    ACCUSATION
+    | DENIAL
+    | words(
+        """announce confirm reveal disclose report acknowledge admit support oppose want
+        demand propose recommend praise describe question fear expect predict seek prefer
+        request favor favour see find know accept promise pledge threaten tout decline
+        refuse dispute estimate highlight rule"""
+    )
+)
+#: Nouns for documents and statements: sources only when their author is unknown.
+ARTIFACT = words(
+    """statement report letter announcement release memo document study survey poll filing
+    complaint post tweet message email video ad article editorial transcript ruling order
+    decision"""
+)
+
+CUE_VERBS = ACCUSATION | DENIAL | BELIEF | SPEECH
+
+
+def kind_of(lemma: str) -> str:
+    """The claim kind a cue lemma introduces."""
+    if lemma in ACCUSATION:
+        return "accusation"
+    if lemma in DENIAL:
+        return "denial"
+    if lemma in BELIEF:
+        return "belief"
+    return "statement"

@@ -1,0 +1,131 @@
+"""Reading one cue: its span, source mention and content pieces, before resolution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from summarizer.attribution.clauses import content_of, source_of, target_of
+from summarizer.attribution.layout import Layout
+from summarizer.attribution.lexicon import ACCUSATION, CUE_VERBS, DENIAL
+from summarizer.attribution.tokens import char_span, runs, subtree_indices, trim
+from summarizer.types import Span
+
+VERB_GROUP = frozenset({"aux", "auxpass", "neg"})
+QUOTED_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One attribution as found in the text; the speaker is resolved later."""
+
+    cue: Span
+    lemma: str
+    source: Token | None
+    content: tuple[Span, ...]
+    quote: bool
+    target: Token | None = None
+
+    @property
+    def content_span(self) -> Span:
+        return (self.content[0][0], self.content[-1][1])
+
+
+def cue_span(cue: Token) -> Span:
+    """The verb group: auxiliaries and negation right before the verb, a particle after."""
+    doc, start, end = cue.doc, cue.i, cue.i + 1
+    while start > 0 and doc[start - 1].head == cue and doc[start - 1].dep_ in VERB_GROUP:
+        start -= 1
+    if end < len(doc) and doc[end].head == cue and doc[end].dep_ == "prt":
+        end += 1
+    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def read_verb(cue: Token, layout: Layout) -> Reading | None:
+    source = source_of(cue)
+    indices = content_of(cue, source)
+    blocked = _source_and_cue(cue, source)
+    pieces = content_pieces(cue.doc, indices - blocked, layout, cue.idx)
+    if not pieces:
+        pieces = adjacent_quote(cue, source, layout)
+    if not pieces:
+        return None
+    target = target_of(cue) if cue.lemma_ in ACCUSATION | DENIAL else None
+    if target is not None and target.i in indices:
+        target = None
+    return Reading(cue_span(cue), cue.lemma_, source, pieces, is_quoted(pieces, layout), target)
+
+
+def _source_and_cue(cue: Token, source: Token | None) -> set[int]:
+    blocked = {cue.i}
+    if source is not None and source.head == cue:
+        blocked.update(subtree_indices(source))
+    return blocked
+
+
+def content_pieces(doc: Doc, indices: set[int], layout: Layout, anchor: int) -> tuple[Span, ...]:
+    """Character pieces of the content, kept to the cue's paragraph and widened to whole quotes."""
+    paragraph = layout.paragraph_at(anchor)
+    kept = {i for i in indices if paragraph[0] <= doc[i].idx < paragraph[1] and not doc[i].is_space}
+    pieces = [char_span(doc, start, end) for start, end in runs(kept)]
+    return merge([widen_to_quote(p, layout) for p in pieces if p[1] > p[0]])
+
+
+def widen_to_quote(piece: Span, layout: Layout) -> Span:
+    start, end = piece
+    for offset in (start, end - 1):
+        quote = layout.quote_at(offset)
+        if quote is not None:
+            start, end = min(start, quote[0]), max(end, quote[1])
+    return (start, end)
+
+
+def merge(pieces: list[Span]) -> tuple[Span, ...]:
+    merged: list[Span] = []
+    for start, end in sorted(pieces):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def adjacent_quote(cue: Token, source: Token | None, layout: Layout) -> tuple[Span, ...]:
+    """A quote right before the source and cue ("...," he said) or right after ("said: ...")."""
+    text = cue.doc.text
+    left = min(cue.idx, source.left_edge.idx if source is not None else cue.idx)
+    right = cue.idx + len(cue)
+    for quote in layout.quotes:
+        before = quote[1] <= left and not text[quote[1] : left].strip(" ,:—–-\n")
+        after = quote[0] >= right and not text[right : quote[0]].strip(" ,:—–-")
+        if before or after:
+            return (quote,)
+    return ()
+
+
+def is_quoted(pieces: tuple[Span, ...], layout: Layout) -> bool:
+    total = sum(end - start for start, end in pieces)
+    quoted = sum(
+        max(0, min(end, quote[1]) - max(start, quote[0]))
+        for quote in layout.quotes
+        for start, end in pieces
+    )
+    return total > 0 and quoted >= QUOTED_SHARE * total
+
+
+def read_according_to(according: Token, layout: Layout) -> Reading | None:
+    """'According to X, ...': the phrase is the cue, X the source, the clause the content."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if to is None or source is None:
+        return None
+    clause = according.head
+    if clause.lemma_ in CUE_VERBS:
+        return None  # "..., Kartapolov said, according to the ministry": the speaker is the cue's
+    indices = set(subtree_indices(clause)) - set(subtree_indices(according))
+    pieces = content_pieces(according.doc, indices, layout, according.idx)
+    if not pieces:
+        return None
+    span = trim(according.doc.text, (according.idx, to.idx + len(to)))
+    return Reading(span, "according to", source, pieces, is_quoted(pieces, layout))

@@ -1,0 +1,167 @@
+"""Who a source mention refers to: names, titles, pronouns and name variants.
+
+Resolution is per document and in text order: a named mention opens (or joins)
+an entity; "Kartapolov" joins "Andrei Kartapolov" because its words are a subset;
+a pronoun or a definite nominal ("the ministry", "the statement") refers to the
+last compatible source seen. The display name of an entity is its longest variant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from summarizer.attribution.lexicon import ARTIFACT, words
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "i", "me", "my"})
+THING_PRONOUNS = frozenset({"it", "its"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+PARTITIVES = frozenset({"member", "some", "many", "one", "most", "all", "several", "few"})
+NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
+STOP_WORDS = frozenset({"the", "of", "a", "an", "and", "for", "'s", "’s"})
+CATEGORY_OF_ENTITY = {"PERSON": "person", "ORG": "org", "GPE": "org", "LOC": "org", "NORP": "group"}
+PERSON_NOUNS = words(
+    """official spokesman spokeswoman spokesperson minister president senator governor man
+    woman leader director chief secretary candidate analyst expert lawyer attorney judge
+    source aide adviser advisor mayor commander general officer chairman chairwoman
+    ambassador diplomat witness resident"""
+)
+
+
+@dataclass
+class Entity:
+    """A source being resolved; mutable only while one document is processed."""
+
+    name: str
+    category: str  # person, org, group, unknown
+    words: set[str]
+    aliases: set[str] = field(default_factory=set)
+
+    def absorb(self, name: str, words: set[str], category: str) -> None:
+        if len(name) > len(self.name):
+            self.name = name
+        self.words |= words
+        if self.category == "unknown":
+            self.category = category
+
+
+def name_words(name: str) -> set[str]:
+    return {w for w in name.lower().replace("-", " ").split() if w not in STOP_WORDS}
+
+
+def referent_of(mention: Token) -> tuple[Token, set[str]]:
+    """Follow "who", "a statement by X", "X's report" and "members of X" to the named source."""
+    aliases: set[str] = set()
+    token = mention
+    for _ in range(4):
+        following = _next_referent(token)
+        if following is None:
+            break
+        aliases.add(token.lemma_.lower())
+        token = following
+    return token, aliases
+
+
+def _next_referent(token: Token) -> Token | None:
+    if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
+        return token.head.head
+    if token.lemma_.lower() in ARTIFACT:
+        for child in token.children:
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("by", "from")):
+                return child if child.dep_ == "poss" else _object(child)
+        if token.dep_ == "dobj":  # "released a statement expressing ..."
+            return next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if token.lemma_.lower() in PARTITIVES:
+        return next(
+            (_object(c) for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None
+        )
+    return None
+
+
+def _object(preposition: Token) -> Token | None:
+    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
+
+
+def entity_span(token: Token) -> tuple[int, int] | None:
+    """Token range of the named entity containing ``token``, if any."""
+    if not token.ent_type_:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
+def naming(token: Token) -> tuple[str, str]:
+    """(name, category) of a non-pronoun referent."""
+    ent = entity_span(token)
+    if ent is not None and token.ent_type_ in CATEGORY_OF_ENTITY:
+        words = [t for t in token.doc[ent[0] : ent[1]] if not (t.i == ent[0] and t.lower_ == "the")]
+        category = CATEGORY_OF_ENTITY[token.ent_type_]
+        if token.pos_ == "PROPN" and category == "group":
+            category = "unknown"  # the small model often tags surnames NORP
+        return _text(words), category
+    modifiers = [c for c in token.lefts if c.dep_ in NAME_MODIFIERS]
+    start = modifiers[0].i if modifiers else token.i
+    words = list(token.doc[start : token.i + 1])
+    if token.pos_ == "PROPN":
+        return _text(words), "unknown"
+    plural = token.tag_ in ("NNS", "NNPS")
+    person = token.lemma_.lower() in PERSON_NOUNS
+    return _text(words), "group" if plural else "person" if person else "org"
+
+
+def _text(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+class Resolver:
+    """Resolves source mentions of one document in text order."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+
+    def resolve(self, mention: Token) -> Entity | None:
+        token, aliases = referent_of(mention)
+        lower = token.lower_
+        if token.pos_ == "PRON":
+            return self._pronoun(lower)
+        name, category = naming(token)
+        entity = self._named(token, name, category)
+        entity.aliases |= aliases | {token.lemma_.lower()}
+        self._touch(entity)
+        return entity
+
+    def _pronoun(self, pronoun: str) -> Entity | None:
+        wanted = (
+            ("person", "unknown")
+            if pronoun in PERSON_PRONOUNS
+            else ("org", "unknown")
+            if pronoun in THING_PRONOUNS
+            else ("group", "org", "unknown")
+            if pronoun in GROUP_PRONOUNS
+            else ()
+        )
+        return next((e for e in reversed(self.entities) if e.category in wanted), None)
+
+    def _named(self, token: Token, name: str, category: str) -> Entity:
+        words = name_words(name)
+        definite = token.pos_ != "PROPN" and not token.ent_type_
+        for entity in reversed(self.entities):
+            if words and (words <= entity.words or entity.words <= words) and not definite:
+                entity.absorb(name, words, category)
+                return entity
+            if definite and token.lemma_.lower() in entity.words | entity.aliases:
+                return entity
+        entity = Entity(name, category, words)
+        self.entities.append(entity)
+        return entity
+
+    def _touch(self, entity: Entity) -> None:
+        """Move ``entity`` to the end: it is now the most recent source."""
+        self.entities.remove(entity)
+        self.entities.append(entity)

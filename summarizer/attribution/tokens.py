@@ -1,0 +1,45 @@
+"""Small helpers over spaCy tokens: index ranges and character spans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from summarizer.types import Span
+
+TRIM = " \t\r\n,.;:-–—"
+
+
+def runs(indices: Iterable[int]) -> list[tuple[int, int]]:
+    """Contiguous ``[start, end)`` runs of a set of token indices."""
+    found: list[tuple[int, int]] = []
+    for index in sorted(set(indices)):
+        if found and found[-1][1] == index:
+            found[-1] = (found[-1][0], index + 1)
+        else:
+            found.append((index, index + 1))
+    return found
+
+
+def subtree_indices(token: Token) -> range:
+    return range(token.left_edge.i, token.right_edge.i + 1)
+
+
+def char_span(doc: Doc, start: int, end: int) -> Span:
+    """Characters of tokens ``[start, end)``, trimmed of edge punctuation and space."""
+    first, last = doc[start], doc[end - 1]
+    return trim(doc.text, (first.idx, last.idx + len(last)))
+
+
+def trim(text: str, span: Span) -> Span:
+    start, end = span
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return (start, end)
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
