@@ -1,0 +1,139 @@
+"""Recognising lines that are not article prose.
+
+Web pages and pasted articles carry navigation ("Latest Headlines"), bylines,
+photo captions and credits, calls to action ("Click here", "Sign up"),
+advertising and reprint notices. A summary that picks one of them looks
+broken, so extraction removes them from HTML and PDF text and *marks* them in
+plain text (whose offsets must stay exact; see ``Article.boilerplate``).
+
+Judged one line (paragraph) at a time: short lines by their shape, long ones
+only by an unmistakable ending such as ``(AP Photo/Hussein Malla)``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from summarizer.types import Span
+
+#: Lines longer than this are prose unless they end in a photo credit.
+SHORT_LINE = 220
+
+_WHOLE_LINE = re.compile(
+    r"""^(?:
+        (?:latest|top|more|related|trending|recommended|popular|breaking|editor'?s?\s+picks?)
+            (?:\s+\w+)?\s+(?:headlines|stories|news|articles|videos|reads?|coverage|content)
+      | (?:most\s+(?:read|popular|viewed|shared|watched))(?:\s+\w+)?
+      | (?:advertisement|advertising|sponsored(?:\s+content)?|ad|promoted|paid\s+content)
+      | (?:read|see|watch|show|view)\s+(?:more|less|also|next|full\s+story)\b.*
+      | (?:related|more|also\s+read|read\s+next|recommended)\s*:.*
+      | click\s+here\b.*
+      | continue\s+reading\b.*
+      | (?:share|tweet|email|print)(?:\s+this(?:\s+(?:article|story|page|post))?)?
+      | follow\s+(?:us|@?\w+)\s+on\b.*
+      | (?:photo|image|picture|video|graphic|illustration)s?(?:\s+(?:credit|source))?\s*[:|].*
+      | (?:featured\s+|top\s+|lead\s+|header\s+)?(?:photo|photograph|image|picture)s?
+            \s+(?:by|courtesy\s+of|credit)\b.*
+      | (?:credit|source|copyright|caption)\s*:.*
+      | (?:©|\(c\)|copyright\s+(?:©\s*)?\d{4}).*
+      | .*\ball\s+rights\s+reserved\b.*
+      | by\s+(?-i:[A-Z])[\w.'’-]*
+            (?:\s+(?:(?-i:[A-Z])[\w.'’-]*|and|&|de|da|van|von|der|del|la|le|bin|al-\w+))*
+            (?:\s*(?:[,|•·–—-]|\s+in\s+|\s+for\s+).*)?
+      | posted:?\s.*\d{4}.*
+      | updated:?\s.*\d{4}.*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Short lines that are boilerplate as a whole (matched case-insensitively, stripped)."""
+
+_CALL_TO_ACTION = re.compile(
+    r"""(?:
+        \b(?:sign(?:ing)?[\s-]up|subscribe|subscription|register)\b
+            .*\b(?:newsletter|email|inbox|free|now|today|edition|updates|alerts|our|full\s+story)\b
+      | \bnewsletters?\b.*\b(?:sign|subscribe|inbox|delivered)\b
+      | \bnever\s+miss\b
+      | \bdownload\s+(?:the|our)\b.*\bapps?\b
+      | \b(?:enable|turn\s+on)\s+javascript\b
+      | \bjavascript\s+is\s+(?:disabled|required|not\s+enabled)\b
+      | \bsubmit\s+(?:a|your)\s+letter\s+to\s+the\s+editor\b
+      | \bletters?\s+to\s+the\s+editor\b.*\b(?:submit|send|write)\b
+      | \bwe\s+want\s+to\s+hear\s+(?:what\s+you\s+think|from\s+you)\b
+      | \bcopyrighted\s+property\b
+      | \bpermission\s+must\s+be\s+obtained\b
+      | \bmay\s+not\s+be\s+(?:reproduced|republished|reprinted|redistributed)\b
+      | \bcontains\s+references\s+to\s+products\b
+      | \b(?:advertiser|affiliate|editorial)\s+disclosure\b
+      | \bwe\s+may\s+(?:earn|receive)\s+(?:a\s+)?(?:commission|compensation)\b
+      | \bthis\s+(?:article|story|content)\s+is\s+(?:only\s+)?(?:for|available\s+to)\s+subscribers\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Calls to action and notices, anywhere in a short line."""
+
+_PHOTO_CREDIT_END = re.compile(
+    r"""(?:
+        \(\s*(?:AP|AFP|UPI|Reuters|Getty|EPA|PA|Xinhua|Bloomberg)(?:\s+Photo)?\s*[/:].*\)
+      | \((?:photo|image|picture)s?(?:\s+(?:by|credit))?\s*[:/].*\)
+      | (?:Photo|Image|Picture)(?:\s+credit)?\s*:\s*[^.]{2,80}
+      | \bGetty\s+Images(?:\s+for\s+\w+)?
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A caption: a line, however long, ending in a photo credit."""
+
+
+def is_boilerplate(line: str) -> bool:
+    """True when ``line`` (one line or paragraph) is not article prose."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _PHOTO_CREDIT_END.search(stripped):
+        return True
+    if len(stripped) > SHORT_LINE:
+        return False
+    return bool(
+        _WHOLE_LINE.match(stripped)
+        or _CALL_TO_ACTION.search(stripped)
+        or has_mixed_script_words(stripped)
+    )
+
+
+def has_mixed_script_words(line: str, minimum: int = 3) -> bool:
+    """True when ``minimum`` words mix Latin and Cyrillic/Greek letters.
+
+    Real prose never does; spam that dodges filters with look-alike letters
+    ("Yоur соntеnt" with Cyrillic о and е) does.
+    """
+    mixed = 0
+    for word in re.findall(r"\w{2,}", line):
+        scripts = {_script(char) for char in word if char.isalpha()}
+        if "LATIN" in scripts and len(scripts) > 1:
+            mixed += 1
+            if mixed >= minimum:
+                return True
+    return False
+
+
+def _script(char: str) -> str:
+    if char.isascii():
+        return "LATIN"
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0]
+
+
+def boilerplate_spans(text: str) -> tuple[Span, ...]:
+    """Spans of the lines of ``text`` that are boilerplate (line breaks excluded)."""
+    return tuple(span for span in line_spans(text) if is_boilerplate(text[span[0] : span[1]]))
+
+
+def line_spans(text: str) -> Iterator[Span]:
+    """The non-blank lines of ``text`` as spans, surrounding whitespace excluded."""
+    for match in re.finditer(r"[^\r\n]+", text):
+        line = match.group()
+        start = match.start() + len(line) - len(line.lstrip())
+        end = match.end() - (len(line) - len(line.rstrip()))
+        if end > start:
+            yield (start, end)
