@@ -11,6 +11,7 @@ class ShareStatus(Enum):
     PENDING = "pending"  # the brief is being made
     BRIEFED = "briefed"  # the brief was posted
     FAILED = "failed"  # no brief (an error reply was posted); a new paste tries again
+    DUPLICATE = "duplicate"  # a repeat within the dedupe window, answered "already briefed"
 
 
 @dataclass(frozen=True)

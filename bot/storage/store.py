@@ -1,0 +1,239 @@
+"""Reading and writing the bot's tables with SQLAlchemy Core, portable SQL only.
+
+:class:`Storage` is synchronous; the service runs its calls on one database
+thread (:class:`bot.storage.worker.DatabaseThread`), which also makes each call
+atomic with respect to the others in this process.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from bot.errors import StorageError
+from bot.records import ChannelSettings, Share, ShareDraft, ShareStatus
+from bot.storage.codec import (
+    FORMAT_VERSION,
+    article_from_json,
+    article_to_json,
+    brief_from_json,
+    brief_to_json,
+)
+from bot.storage.migrate import upgrade_to_newest
+from bot.storage.tables import articles, briefs, channel_settings, processed_events, shares
+from summarizer.types import Article, Brief
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+#: Shares that stand for a brief in their channel (a repeat of these is "already briefed").
+_ANSWERED = (ShareStatus.PENDING.value, ShareStatus.BRIEFED.value)
+#: SQLite: wait this long for another process's write lock instead of failing at once.
+SQLITE_BUSY_TIMEOUT_S = 30
+
+
+def open_storage(database_url: str) -> Storage:
+    """Connect, create a SQLite file's directory if needed, and migrate to the newest schema."""
+    url = make_url(database_url)
+    is_sqlite = url.get_backend_name() == "sqlite"
+    if is_sqlite and url.database and url.database != ":memory:":
+        Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_S} if is_sqlite else {}
+    try:
+        engine = sa.create_engine(url, connect_args=connect_args)
+        upgrade_to_newest(engine)
+    except (SQLAlchemyError, OSError) as error:
+        label = url.render_as_string(hide_password=True)
+        raise StorageError(f"cannot open the database {label}: {error}") from error
+    return Storage(engine)
+
+
+class Storage:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- redelivery dedupe ---------------------------------------------------------
+
+    def claim_event(self, platform: str, event_key: str, now: datetime) -> bool:
+        """Record a delivery; False when it was recorded before (a redelivery)."""
+        row = {"platform": platform, "event_key": event_key, "received_at": now}
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(processed_events.insert().values(row))
+        except IntegrityError:
+            return False
+        return True
+
+    def forget_events(self, before: datetime) -> int:
+        """Drop delivery records older than ``before`` (platforms stop retrying long before)."""
+        with self.engine.begin() as connection:
+            query = processed_events.delete().where(processed_events.c.received_at < before)
+            return connection.execute(query).rowcount
+
+    # -- shares --------------------------------------------------------------------
+
+    def open_share(
+        self, draft: ShareDraft, dedupe_since: datetime | None
+    ) -> tuple[Share, Share | None]:
+        """Record a share; with ``dedupe_since``, first look for a brief of the same key in
+        the same channel since then. Returns (the new share, that earlier share or None);
+        the new share is PENDING, or DUPLICATE when an earlier one was found."""
+        with self.engine.begin() as connection:
+            earlier = None
+            if dedupe_since is not None:
+                earlier = _latest_answered(connection, draft, dedupe_since)
+            status = ShareStatus.DUPLICATE if earlier else ShareStatus.PENDING
+            values = {**_draft_row(draft), "status": status.value}
+            inserted = connection.execute(shares.insert().values(values))
+        new_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
+        return Share(id=new_id, status=status, **asdict(draft)), earlier
+
+    def finish_share(self, share_id: int, status: ShareStatus, reply_ref: str | None) -> None:
+        with self.engine.begin() as connection:
+            update = shares.update().where(shares.c.id == share_id)
+            connection.execute(update.values(status=status.value, reply_ref=reply_ref))
+
+    def shares(self, platform: str, channel: str, since: datetime | None = None) -> list[Share]:
+        """The channel's shares, oldest first (``since`` inclusive)."""
+        query = shares.select().where(shares.c.platform == platform, shares.c.channel == channel)
+        if since is not None:
+            query = query.where(shares.c.shared_at >= since)
+        with self.engine.connect() as connection:
+            rows = connection.execute(query.order_by(shares.c.shared_at, shares.c.id))
+            return [_share(row._mapping) for row in rows]
+
+    # -- channel settings ------------------------------------------------------------
+
+    def channel_settings(self, platform: str, channel: str) -> ChannelSettings:
+        table = channel_settings
+        query = sa.select(table.c.auto_brief, table.c.sentences).where(
+            table.c.platform == platform, table.c.channel == channel
+        )
+        with self.engine.connect() as connection:
+            row = connection.execute(query).first()
+        return ChannelSettings(row.auto_brief, row.sentences) if row else ChannelSettings()
+
+    def save_channel_settings(
+        self, platform: str, channel: str, settings: ChannelSettings, now: datetime
+    ) -> None:
+        key = {"platform": platform, "channel": channel}
+        values = {"auto_brief": settings.auto_brief, "sentences": settings.sentences}
+        self._upsert(channel_settings, key, {**values, "updated_at": now})
+
+    # -- articles and briefs -----------------------------------------------------------
+
+    def article(self, key: str) -> Article | None:
+        query = sa.select(articles.c.article).where(articles.c.key == key)
+        with self.engine.connect() as connection:
+            data = connection.execute(query).scalar()
+        return _decoded(article_from_json, data, key)
+
+    def save_article(self, key: str, article: Article, now: datetime) -> None:
+        self._upsert(
+            articles, {"key": key}, {"article": article_to_json(article), "stored_at": now}
+        )
+
+    def brief(self, key: str, sentences: int, algorithm: str) -> Brief | None:
+        query = (
+            sa.select(briefs.c.brief, articles.c.article)
+            .join_from(briefs, articles)
+            .where(
+                briefs.c.article_key == key,
+                briefs.c.sentences == sentences,
+                briefs.c.algorithm == algorithm,
+                briefs.c.format_version == FORMAT_VERSION,
+            )
+        )
+        with self.engine.connect() as connection:
+            row = connection.execute(query).first()
+        if row is None:
+            return None
+        article = _decoded(article_from_json, row.article, key)
+        return (
+            _decoded(lambda data: brief_from_json(data, article), row.brief, key)
+            if article
+            else None
+        )
+
+    def save_brief(
+        self, key: str, sentences: int, algorithm: str, brief: Brief, now: datetime
+    ) -> None:
+        """Store the brief and its article (one row per key, sentences and algorithm)."""
+        self.save_article(key, brief.article, now)
+        identity = {"article_key": key, "sentences": sentences, "algorithm": algorithm}
+        values = {
+            "brief": brief_to_json(brief),
+            "format_version": FORMAT_VERSION,
+            "created_at": now,
+        }
+        self._upsert(briefs, identity, values)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _upsert(self, table: sa.Table, key: dict[str, Any], values: dict[str, Any]) -> None:
+        """Update the row with ``key`` or insert it: portable (no dialect ON CONFLICT)."""
+        condition = sa.and_(*(table.c[name] == value for name, value in key.items()))
+        with self.engine.begin() as connection:
+            if connection.execute(table.update().where(condition).values(values)).rowcount:
+                return
+            connection.execute(table.insert().values({**key, **values}))
+
+
+def _latest_answered(connection: sa.Connection, draft: ShareDraft, since: datetime) -> Share | None:
+    query = (
+        shares.select()
+        .where(
+            shares.c.platform == draft.platform,
+            shares.c.channel == draft.channel,
+            shares.c.article_key == draft.key,
+            shares.c.shared_at >= since,
+            shares.c.status.in_(_ANSWERED),
+        )
+        .order_by(shares.c.shared_at.desc(), shares.c.id.desc())
+    )
+    row = connection.execute(query).first()
+    return _share(row._mapping) if row else None
+
+
+def _draft_row(draft: ShareDraft) -> dict[str, Any]:
+    row = asdict(draft)
+    row["article_key"] = row.pop("key")
+    return row
+
+
+def _share(row: Any) -> Share:
+    return Share(
+        id=row["id"],
+        platform=row["platform"],
+        channel=row["channel"],
+        user=row["user"],
+        message_id=row["message_id"],
+        key=row["article_key"],
+        source=row["source"],
+        shared_at=row["shared_at"],
+        status=ShareStatus(row["status"]),
+        reply_ref=row["reply_ref"],
+    )
+
+
+def _decoded(decode: Callable[[Any], T], data: Any, key: str) -> T | None:
+    """Decode a stored row; a row the code can no longer read is logged and treated as absent."""
+    if data is None:
+        return None
+    try:
+        return decode(data)
+    except (KeyError, TypeError, ValueError):
+        log.warning("stored data for %s cannot be read; it will be made again", key, exc_info=True)
+        return None
