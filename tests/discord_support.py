@@ -47,7 +47,7 @@ def limit_problems(message: embeds.OutgoingMessage) -> list[str]:
     """Every Discord limit ``message`` breaks, computed from the payload Discord would get."""
     payloads = [embed.to_dict() for embed in message.embeds]
     problems = [f"{len(payloads)} embeds"] if len(payloads) > 10 else []
-    if message.content is not None and len(message.content) > 2000:
+    if len(message.content) > 2000:
         problems.append(f"content of {len(message.content)}")
     total = sum(_embed_chars(payload) for payload in payloads)
     if total > 6000:

@@ -39,9 +39,9 @@ NO_SUMMARY = "No summary sentences could be picked from this text."
 
 @dataclass(frozen=True)
 class OutgoingMessage:
-    """One Discord message to send: optional plain content and up to ten embeds."""
+    """One Discord message to send: plain content ("" for none) and up to ten embeds."""
 
-    content: str | None = None
+    content: str = ""
     embeds: tuple[discord.Embed, ...] = ()
 
 

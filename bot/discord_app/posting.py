@@ -1,0 +1,126 @@
+"""Posters: send the service's replies to Discord, as the service's ``Poster`` expects.
+
+A reply to a channel message depends on the bot's own permissions there, which
+server admins often get wrong: without Send Messages nothing can be said (logged);
+without Embed Links the brief goes out as text with a note asking for the
+permission; without Read Message History it is posted without the reply link.
+Interaction follow-ups always may embed (Discord grants Embed Links to them).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+
+from bot.discord_app.embeds import OutgoingMessage
+from bot.discord_app.render import render_reply, render_reply_as_text
+from bot.replies import Reply
+
+log = logging.getLogger(__name__)
+
+EMBED_LINKS_NOTE = (
+    "(I need the **Embed Links** permission in this channel to show briefs as cards; "
+    "a server admin can grant it in the channel's settings.)"
+)
+
+
+class MessagePoster:
+    """Answers one channel message: the first message as a reply to it, the rest after it.
+    Returns the first posted message's jump URL (the service keeps it for "already briefed")."""
+
+    def __init__(self, message: discord.Message) -> None:
+        self.message = message
+
+    async def __call__(self, reply: Reply) -> str | None:
+        allowed = bot_permissions(self.message.channel)
+        if not can_send(self.message.channel, allowed):
+            log.warning("cannot answer in %s: missing Send Messages", where(self.message.channel))
+            return None
+        outgoing = render_reply(reply)
+        if not allowed.embed_links and any(message.embeds for message in outgoing):
+            log.warning("missing Embed Links in %s: sent as text", where(self.message.channel))
+            outgoing = [*render_reply_as_text(reply), OutgoingMessage(content=EMBED_LINKS_NOTE)]
+        return await self._send_all(outgoing, as_reply=allowed.read_message_history)
+
+    async def _send_all(self, outgoing: list[OutgoingMessage], as_reply: bool) -> str | None:
+        """Send in order; stop at the first refusal. Discord needs Read Message History
+        for a reply that links to the message, so without it the link is left out."""
+        first: discord.Message | None = None
+        for item in outgoing:
+            try:
+                sent = await self._send_one(item, as_reply=as_reply and first is None)
+            except discord.Forbidden as error:
+                log.warning("Discord refused a reply in %s: %s", where(self.message.channel), error)
+                break
+            first = first or sent
+        return first.jump_url if first else None
+
+    async def _send_one(self, item: OutgoingMessage, as_reply: bool) -> discord.Message:
+        content, embeds = item.content or None, list(item.embeds)
+        if as_reply:
+            return await self.message.reply(content, embeds=embeds, mention_author=False)
+        return await self.message.channel.send(content, embeds=embeds)
+
+
+class InteractionPoster:
+    """Answers a deferred interaction ("newsbrief is thinking…").
+
+    A public reply replaces the thinking message, later ones follow it. A private
+    (ephemeral) reply cannot replace a public thinking message (Discord would keep
+    it public), so that message is deleted and the reply sent as an ephemeral
+    follow-up. Interaction answers may always embed: Discord grants Embed Links.
+    """
+
+    def __init__(self, interaction: discord.Interaction) -> None:
+        self.interaction = interaction
+        self.thinking = True
+
+    async def __call__(self, reply: Reply) -> str | None:
+        first: discord.Message | None = None
+        for item in render_reply(reply):
+            try:
+                sent = await self._send(item, reply.private)
+            except discord.Forbidden as error:
+                channel = self.interaction.channel_id
+                log.warning("Discord refused an answer in %s: %s", channel, error)
+                break
+            first = first or sent
+        return first.jump_url if first and not reply.private else None
+
+    async def finish(self) -> None:
+        """Remove the thinking message if nothing replaced it (the service said nothing)."""
+        if self.thinking:
+            self.thinking = False
+            await self.interaction.delete_original_response()
+
+    async def _send(self, item: OutgoingMessage, private: bool) -> discord.Message:
+        content, embeds = item.content or None, list(item.embeds)
+        if self.thinking and not private:
+            self.thinking = False
+            return await self.interaction.edit_original_response(content=content, embeds=embeds)
+        await self.finish()
+        return await self.interaction.followup.send(
+            item.content, embeds=embeds, ephemeral=private, wait=True
+        )
+
+
+def bot_permissions(channel: discord.abc.Messageable) -> discord.Permissions:
+    """The bot's permissions in ``channel``; everything in a DM."""
+    guild = getattr(channel, "guild", None)
+    if guild is None or not hasattr(channel, "permissions_for"):
+        return discord.Permissions.all()
+    permissions: discord.Permissions = channel.permissions_for(guild.me)
+    return permissions
+
+
+def can_send(channel: discord.abc.Messageable, allowed: discord.Permissions) -> bool:
+    if isinstance(channel, discord.Thread):
+        return allowed.send_messages_in_threads
+    return allowed.send_messages
+
+
+def where(channel: discord.abc.Messageable) -> str:
+    guild = getattr(channel, "guild", None)
+    name = getattr(channel, "name", None) or "DM"
+    return f"#{name} ({getattr(channel, 'id', '?')}) of {guild.name if guild else 'no server'}"
