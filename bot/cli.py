@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from bot import commands_summarize
+from bot import commands_run, commands_summarize
 from bot.exit_status import ExitStatus
 from summarizer.errors import SummarizerError
 
-SUBCOMMANDS: tuple[ModuleType, ...] = (commands_summarize,)
+SUBCOMMANDS: tuple[ModuleType, ...] = (commands_summarize, commands_run)
 
 
 def build_parser() -> argparse.ArgumentParser:

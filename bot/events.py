@@ -75,3 +75,9 @@ class ChatEvent:
         """Answers go to the message's thread (Slack) or as a reply to it (Discord);
         a slash command has no message, its answers go to the channel."""
         return self.kind is not EventKind.COMMAND and bool(self.message_id)
+
+    @property
+    def replies_privately_on_error(self) -> bool:
+        """Someone asked (a command, a request): errors go to them alone where the platform
+        can (Slack and Discord ephemeral messages). A pasted link's error is a thread reply."""
+        return self.kind is not EventKind.MESSAGE

@@ -1,0 +1,95 @@
+"""The composition root: settings in, a wired briefing service and what it owns out.
+
+Everything with a lifetime (database thread, worker pool, HTTP client, spaCy
+pipeline) is made here, once per process, and closed by :meth:`Runtime.close`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import TracebackType
+
+from bot.articles import ArticleReader, LibraryArticles
+from bot.briefs import BriefCache, BriefMaker
+from bot.config import Settings
+from bot.service import BriefingService, CommandExtension, utc_now
+from bot.storage import DatabaseThread, open_storage
+from summarizer.fetch import Fetcher
+from summarizer.nlp import load_pipeline
+from summarizer.pipeline import Briefer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    """The long-lived parts, for the service, adapters and extensions (e.g. digests)."""
+
+    settings: Settings
+    db: DatabaseThread
+    pool: ThreadPoolExecutor  # blocking work: fetching, extraction, NLP
+    briefs: BriefCache
+    articles: ArticleReader
+    clock: Callable[[], datetime]
+    fetcher: Fetcher
+    _closed: bool = field(default=False, repr=False)
+
+    def service(self, extensions: Sequence[CommandExtension] = ()) -> BriefingService:
+        return BriefingService(
+            settings=self.settings.bot,
+            default_sentences=self.settings.brief.sentences,
+            db=self.db,
+            briefs=self.briefs,
+            articles=self.articles,
+            clock=self.clock,
+            extensions=extensions,
+        )
+
+    def close(self) -> None:
+        """Finish queued work, then close the HTTP client and the database."""
+        if self._closed:
+            return
+        self._closed = True
+        self.pool.shutdown(wait=True)
+        self.fetcher.close()
+        self.db.close()
+
+    def __enter__(self) -> Runtime:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def open_runtime(
+    settings: Settings,
+    *,
+    briefer: BriefMaker | None = None,
+    fetcher: Fetcher | None = None,
+    clock: Callable[[], datetime] = utc_now,
+) -> Runtime:
+    """Open the database (migrating it), start the pools, load the spaCy pipeline (unless
+    ``briefer`` is given: tests pass a light one)."""
+    briefer = briefer or Briefer(load_pipeline(settings.brief.spacy_model), settings.brief)
+    db = DatabaseThread(open_storage(settings.database_url))
+    log.info("database: %s", settings.database_label)
+    pool = ThreadPoolExecutor(settings.bot.workers, thread_name_prefix="newsbrief-work")
+    fetcher = fetcher or Fetcher(settings.fetch)
+    briefs = BriefCache(
+        db=db,
+        briefer=briefer,
+        pool=pool,
+        clock=clock,
+        algorithm=settings.brief.algorithm or "",
+        memory_size=settings.bot.memory_cache_size,
+    )
+    return Runtime(settings, db, pool, briefs, LibraryArticles(fetcher), clock, fetcher)
