@@ -7,7 +7,8 @@ broken, so extraction removes them from HTML and PDF text and *marks* them in
 plain text (whose offsets must stay exact; see ``Article.boilerplate``).
 
 Judged one line (paragraph) at a time: short lines by their shape, long ones
-only by an unmistakable ending such as ``(AP Photo/Hussein Malla)``.
+only by unmistakable marks: a photo credit ending such as ``(AP Photo/Hussein
+Malla)``, a copyright or reprint notice, words spelt with look-alike letters.
 """
 
 from __future__ import annotations
@@ -37,8 +38,6 @@ _WHOLE_LINE = re.compile(
       | (?:featured\s+|top\s+|lead\s+|header\s+)?(?:photo|photograph|image|picture)s?
             \s+(?:by|courtesy\s+of|credit)\b.*
       | (?:credit|source|copyright|caption)\s*:.*
-      | (?:©|\(c\)|copyright\s+(?:©\s*)?\d{4}).*
-      | .*\ball\s+rights\s+reserved\b.*
       | by\s+(?-i:[A-Z])[\w.'’-]*
             (?:\s+(?:(?-i:[A-Z])[\w.'’-]*|and|&|de|da|van|von|der|del|la|le|bin|al-\w+))*
             (?:\s*(?:[,|•·–—-]|\s+in\s+|\s+for\s+).*)?
@@ -61,17 +60,27 @@ _CALL_TO_ACTION = re.compile(
       | \bsubmit\s+(?:a|your)\s+letter\s+to\s+the\s+editor\b
       | \bletters?\s+to\s+the\s+editor\b.*\b(?:submit|send|write)\b
       | \bwe\s+want\s+to\s+hear\s+(?:what\s+you\s+think|from\s+you)\b
+      | \bthis\s+(?:article|story|content)\s+is\s+(?:only\s+)?(?:for|available\s+to)\s+subscribers\b
+      | ^\*\w  # a footnote-style disclaimer ("*Bonus value is an estimate...")
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Calls to action and small print, anywhere in a short line."""
+
+_NOTICE = re.compile(
+    r"""(?:
+        ^(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4})
+      | \ball\s+rights\s+reserved\b
       | \bcopyrighted\s+property\b
       | \bpermission\s+must\s+be\s+obtained\b
       | \bmay\s+not\s+be\s+(?:reproduced|republished|reprinted|redistributed)\b
       | \bcontains\s+references\s+to\s+products\b
-      | \b(?:advertiser|affiliate|editorial)\s+disclosure\b
+      | \b(?:advertiser|affiliate)\s+disclosure\b
       | \bwe\s+may\s+(?:earn|receive)\s+(?:a\s+)?(?:commission|compensation)\b
-      | \bthis\s+(?:article|story|content)\s+is\s+(?:only\s+)?(?:for|available\s+to)\s+subscribers\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-"""Calls to action and notices, anywhere in a short line."""
+"""Copyright, reprint and affiliate notices: boilerplate however long the line."""
 
 _PHOTO_CREDIT_END = re.compile(
     r"""(?:
@@ -90,15 +99,15 @@ def is_boilerplate(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    if _PHOTO_CREDIT_END.search(stripped):
+    if (
+        _PHOTO_CREDIT_END.search(stripped)
+        or _NOTICE.search(stripped)
+        or has_mixed_script_words(stripped)
+    ):
         return True
     if len(stripped) > SHORT_LINE:
         return False
-    return bool(
-        _WHOLE_LINE.match(stripped)
-        or _CALL_TO_ACTION.search(stripped)
-        or has_mixed_script_words(stripped)
-    )
+    return bool(_WHOLE_LINE.match(stripped) or _CALL_TO_ACTION.search(stripped))
 
 
 def has_mixed_script_words(line: str, minimum: int = 3) -> bool:

@@ -11,7 +11,7 @@ the bytes:
 
 Text encoding policy for plain text: UTF-8 (a BOM is dropped; UTF-16 with a BOM
 is read too). Anything else is read as Windows-1252 only when it is clearly
-text with a few accented letters or curly quotes (at most 5 % non-ASCII bytes,
+text with a few accented letters or curly quotes (at most 10 % non-ASCII bytes,
 a typical old Windows editor file); otherwise it is refused as "not UTF-8 text",
 since guessing wrong would silently garble the brief.
 """
@@ -23,6 +23,7 @@ import io
 import logging
 import re
 from collections.abc import Callable, Iterable
+from html import escape
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -63,7 +64,11 @@ BINARY_SIGNATURES = (
 #: Share of control characters above which bytes are binary, not text.
 MAX_CONTROL_SHARE = 0.05
 #: Share of non-ASCII bytes up to which non-UTF-8 text is read as Windows-1252.
-MAX_CP1252_SHARE = 0.05
+MAX_CP1252_SHARE = 0.10
+#: A PDF line shorter than this share of the usual width ends its paragraph.
+SHORT_LINE_SHARE = 0.75
+#: A meta description shorter than this is a label, not a standfirst.
+MIN_STANDFIRST_WORDS = 8
 #: A first line at most this long, not ending like a sentence, is a headline.
 MAX_TITLE_CHARS = 150
 
@@ -226,6 +231,11 @@ def extract_html(body: bytes, source: str, url: str | None, charset: str | None)
     html = decode_html(body, declared=charset)
     document = _trafilatura_document(html, url)
     paragraphs = _prose_paragraphs((document.text or "").splitlines()) if document else []
+    if document is not None and paragraphs and _is_headline_of(paragraphs[0], document.title):
+        paragraphs = paragraphs[1:]  # the headline is Article.title, not summary material
+    standfirst = standfirst_of(document, html, paragraphs) if paragraphs else None
+    if standfirst:
+        paragraphs = [standfirst, *paragraphs]
     if document is None or not paragraphs:
         raise NoArticleText(
             f"found no article text in {source} "
@@ -287,6 +297,54 @@ def _prose_paragraphs(lines: Iterable[str]) -> list[str]:
     return [line for line in stripped if line and not is_boilerplate(line)]
 
 
+def standfirst_of(document: Document | None, html: str, paragraphs: list[str]) -> str | None:
+    """The page's standfirst (its meta description) when the extracted text lacks it.
+
+    Pages put the standfirst above the article container (so trafilatura
+    leaves it out) or only in metadata. Taken only when it is a whole
+    sentence or visibly on the page: not truncated ("..."), not markup, not
+    boilerplate, not a label, not already in the text.
+    """
+    description = _clean(document.description if document else None)
+    if not description or len(description.split()) < MIN_STANDFIRST_WORDS:
+        return None
+    if description.endswith(("...", "…")) or "<" in description or is_boilerplate(description):
+        return None
+    if _looks_like_a_label(description) or _repeats(description, paragraphs[:3]):
+        return None
+    if description[-1] in ".!?" or _shown_on_page(description, html):
+        return description
+    return None
+
+
+def _looks_like_a_label(text: str) -> bool:
+    """Mostly Capitalised Words: a page label ("Letters to the Editor for Jan. 17"), not prose."""
+    words = text.split()
+    return sum(word[0].isupper() for word in words) > len(words) / 2
+
+
+def _repeats(text: str, paragraphs: list[str]) -> bool:
+    """True when most of ``text``'s words are already in one of ``paragraphs``."""
+    words = set(re.findall(r"\w+", text.casefold()))
+    for paragraph in paragraphs:
+        if len(words & set(re.findall(r"\w+", paragraph.casefold()))) >= 0.7 * len(words):
+            return True
+    return False
+
+
+def _shown_on_page(text: str, html: str) -> bool:
+    """True when ``text`` starts an element's text somewhere in ``html``."""
+    words = escape(text, quote=False).split()[:MIN_STANDFIRST_WORDS]
+    return re.search(r">\s*" + r"\s+".join(map(re.escape, words)), html) is not None
+
+
+def _is_headline_of(paragraph: str, title: str | None) -> bool:
+    if not title or len(paragraph) > MAX_TITLE_CHARS:
+        return False
+    paragraph, title = paragraph.casefold(), " ".join(title.split()).casefold()
+    return paragraph in title or title in paragraph
+
+
 def _clean(value: str | None) -> str | None:
     cleaned = " ".join(value.split()) if value else ""
     return cleaned or None
@@ -332,18 +390,24 @@ def _open_pdf(body: bytes, source: str) -> PdfReader:
 def pdf_paragraphs(page_text: str) -> list[str]:
     """Rejoin a page's layout lines into paragraphs.
 
-    A paragraph ends at a blank line, or after a line that ends a sentence and
-    stops well short of the page's usual line width (the last line of a paragraph).
+    Wrapped lines fill the column, so a line well short of the usual width
+    (or a blank one) ends a paragraph: a paragraph's last line, or a heading.
     """
     lines = [" ".join(line.split()) for line in page_text.splitlines()]
-    width = max((len(line) for line in lines), default=0)
+    width = _typical_width(lines)
     paragraphs: list[list[str]] = [[]]
     for line in lines:
         if line:
             paragraphs[-1].append(line)
-        if not line or (line[-1] in '.!?:"”' and len(line) < 0.8 * width):
+        if len(line) < SHORT_LINE_SHARE * width:
             paragraphs.append([])
     return [_join_lines(lines) for lines in paragraphs if lines]
+
+
+def _typical_width(lines: list[str]) -> int:
+    """The 80th percentile of line lengths: robust to one very long line (a URL, a table)."""
+    lengths = sorted(len(line) for line in lines if line)
+    return lengths[round(0.8 * (len(lengths) - 1))] if lengths else 0
 
 
 def _join_lines(lines: list[str]) -> str:

@@ -6,6 +6,7 @@ threaded ``http.server`` on 127.0.0.1 (port chosen by the OS).
 
 from __future__ import annotations
 
+import io
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -220,3 +221,77 @@ def fetcher(fetch_settings: FetchSettings) -> Iterator[Fetcher]:
     """A :class:`Fetcher` that may reach the local test server."""
     with Fetcher(fetch_settings) as client:
         yield client
+
+
+# -- document builders (shared by the extraction and source tests) ---------------
+
+
+def text_pdf(lines: list[str], *, title: str | None = None) -> bytes:
+    """A minimal hand-made PDF whose one page shows ``lines`` in Helvetica.
+
+    pypdf cannot lay out text, so the file is written object by object, with a
+    correct cross-reference table.
+    """
+    shown = " ".join(f"({_pdf_escape(line)}) Tj T*" for line in lines)
+    stream = f"BT /F1 11 Tf 14 TL 72 720 Td {shown} ET".encode("latin-1")
+    info = f"<< /Title ({_pdf_escape(title)}) >>" if title else "<< >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]"
+        b" /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        info.encode("latin-1"),
+    ]
+    return _pdf_file(objects, root=1, info=6)
+
+
+def _pdf_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def _pdf_file(objects: list[bytes], *, root: int, info: int) -> bytes:
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\n" % (len(objects) + 1, root, info)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def blank_pdf() -> bytes:
+    """A one-page PDF with no text at all (like a scan without OCR)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=612, height=792)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def article_html(
+    paragraphs: list[str],
+    *,
+    title: str = "Council approves new bridge",
+    author: str | None = "Jane Reporter",
+    extra_body: str = "",
+    charset: str | None = "utf-8",
+) -> str:
+    """A news page: navigation, the article (headline, byline, paragraphs), a footer."""
+    meta = f'<meta charset="{charset}">' if charset else ""
+    byline = f'<meta name="author" content="{author}">' if author else ""
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return (
+        f"<!DOCTYPE html><html><head>{meta}{byline}<title>{title} | Town News</title></head>"
+        "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/sport'>Sport</a></li>"
+        "</ul></nav>"
+        f"<article><h1>{title}</h1>{body}{extra_body}</article>"
+        "<footer><p>Copyright 2024 Town News. All rights reserved.</p></footer></body></html>"
+    )
