@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from bot import commands_run, commands_summarize
+from bot.errors import ConfigError
 from bot.exit_status import ExitStatus
 from summarizer.errors import SummarizerError
 
@@ -38,5 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SummarizerError as error:
         print(f"newsbrief: {error.message}", file=sys.stderr)
         return ExitStatus.ERROR
+    except ConfigError as error:
+        print(f"newsbrief: {error.message}", file=sys.stderr)
+        return ExitStatus.CONFIG
     except KeyboardInterrupt:
         return ExitStatus.INTERRUPTED

@@ -65,7 +65,9 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.st
         for index, source in enumerate(args.sources):
             try:
                 article = load_source(source, fetcher, stdin=sys.stdin.buffer)
-                briefer = briefer or Briefer(load_pipeline(settings.brief.spacy_model), settings.brief)
+                briefer = briefer or Briefer(
+                    load_pipeline(settings.brief.spacy_model), settings.brief
+                )
                 brief = briefer.brief(
                     article, sentences=args.sentences, ratio=args.ratio, algorithm=args.algorithm
                 )
@@ -89,4 +91,6 @@ def report_failure(
 ) -> None:
     print(f"newsbrief: {source}: {error.message}", file=err)
     if output_format == "json":
-        out.write(json.dumps({"source": source, "error": error.message, "reason": error.reason}) + "\n")
+        out.write(
+            json.dumps({"source": source, "error": error.message, "reason": error.reason}) + "\n"
+        )
