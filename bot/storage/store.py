@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bot.errors import StorageError
-from bot.records import ChannelSettings, Share, ShareDraft, ShareStatus
+from bot.records import ChannelSettings, DedupeWindow, Share, ShareDraft, ShareStatus
 from bot.storage.codec import (
     FORMAT_VERSION,
     article_from_json,
@@ -35,8 +35,7 @@ from summarizer.types import Article, Brief
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-#: Shares that stand for a brief in their channel (a repeat of these is "already briefed").
-_ANSWERED = (ShareStatus.PENDING.value, ShareStatus.BRIEFED.value)
+BRIEFED, PENDING = ShareStatus.BRIEFED.value, ShareStatus.PENDING.value
 #: SQLite: wait this long for another process's write lock instead of failing at once.
 SQLITE_BUSY_TIMEOUT_S = 30
 
@@ -50,11 +49,23 @@ def open_storage(database_url: str) -> Storage:
     connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_S} if is_sqlite else {}
     try:
         engine = sa.create_engine(url, connect_args=connect_args)
+        if is_sqlite:
+            sa.event.listen(engine, "connect", _tune_sqlite)
         upgrade_to_newest(engine)
     except (SQLAlchemyError, OSError) as error:
         label = url.render_as_string(hide_password=True)
         raise StorageError(f"cannot open the database {label}: {error}") from error
     return Storage(engine)
+
+
+def _tune_sqlite(connection: Any, _record: Any) -> None:
+    """Write-ahead log: readers do not wait for the writer (other bot processes, a digest
+    preview), and a commit needs no sync of the main file; "NORMAL" keeps every commit
+    across a crash of the bot, only a power cut can lose the last ones."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
 
 
 class Storage:
@@ -85,15 +96,15 @@ class Storage:
     # -- shares --------------------------------------------------------------------
 
     def open_share(
-        self, draft: ShareDraft, dedupe_since: datetime | None
+        self, draft: ShareDraft, window: DedupeWindow | None
     ) -> tuple[Share, Share | None]:
-        """Record a share; with ``dedupe_since``, first look for a brief of the same key in
-        the same channel since then. Returns (the new share, that earlier share or None);
-        the new share is PENDING, or DUPLICATE when an earlier one was found."""
+        """Record a share; with a ``window``, first look for a brief of the same key in the
+        same channel within it. Returns (the new share, that earlier share or None); the
+        new share is PENDING, or DUPLICATE when an earlier one was found."""
         with self.engine.begin() as connection:
             earlier = None
-            if dedupe_since is not None:
-                earlier = _latest_answered(connection, draft, dedupe_since)
+            if window is not None:
+                earlier = _latest_answered(connection, draft, window)
             status = ShareStatus.DUPLICATE if earlier else ShareStatus.PENDING
             values = {**_draft_row(draft), "status": status.value}
             inserted = connection.execute(shares.insert().values(values))
@@ -191,15 +202,19 @@ class Storage:
             connection.execute(table.insert().values({**key, **values}))
 
 
-def _latest_answered(connection: sa.Connection, draft: ShareDraft, since: datetime) -> Share | None:
+def _latest_answered(
+    connection: sa.Connection, draft: ShareDraft, window: DedupeWindow
+) -> Share | None:
     query = (
         shares.select()
         .where(
             shares.c.platform == draft.platform,
             shares.c.channel == draft.channel,
             shares.c.article_key == draft.key,
-            shares.c.shared_at >= since,
-            shares.c.status.in_(_ANSWERED),
+            sa.or_(
+                sa.and_(shares.c.status == BRIEFED, shares.c.shared_at >= window.briefed_since),
+                sa.and_(shares.c.status == PENDING, shares.c.shared_at >= window.pending_since),
+            ),
         )
         .order_by(shares.c.shared_at.desc(), shares.c.id.desc())
     )
