@@ -19,6 +19,7 @@ from bot.digest.similarity import (
     group_near_duplicates,
     story_vectors,
 )
+from bot.links import normalise_url
 from summarizer.attribution import display_claim
 from summarizer.types import Brief, SpeakerClaims
 
@@ -82,6 +83,11 @@ class Digest:
     @property
     def empty(self) -> bool:
         return not self.stories
+
+
+def normalise(url: str) -> str:
+    """The bot's URL normaliser (``bot.links``); an address it cannot read is kept as given."""
+    return normalise_url(url) or url
 
 
 def candidate_from_brief(brief: Brief, *, url: str | None = None, shares: int = 1) -> Candidate:

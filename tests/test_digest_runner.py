@@ -1,0 +1,349 @@
+"""Scheduled digests with a controllable clock: missed runs after a restart, one poster among
+two processes, record-before-post, silence when empty, schedules kept in the job store."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from digest_articles import REPORTS
+
+from bot.digest.collect import DigestCollector
+from bot.digest.feeds import FeedReader
+from bot.digest.runner import DigestRunner, RunOutcome
+from bot.digest.schedule import SetSchedule, parse_digest_command
+from bot.digest.scheduler import DigestScheduler, digest_job_id
+from bot.digest.settings import DigestSettings
+from bot.digest.store import ChannelDigest, DigestStore, RunStatus
+from bot.digest.stories import Digest, normalise
+from bot.records import ShareDraft, ShareStatus
+from bot.storage import DatabaseThread, open_storage
+from summarizer.fetch import Fetcher
+from summarizer.settings import FetchSettings
+from summarizer.types import Article, Brief, Sentence
+
+BERLIN = ZoneInfo("Europe/Berlin")
+PLATFORM, CHANNEL = "console", "news"
+
+
+@dataclass
+class FakeClock:
+    now: datetime
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def set(self, *fields: int) -> None:
+        self.now = datetime(*fields, tzinfo=BERLIN)
+
+
+class CannedArticles:
+    """An ArticleReader for articles the tests wrote (no network)."""
+
+    def __init__(self) -> None:
+        self.by_url = {
+            f"https://{source.lower().replace(' ', '')}.example/{story}": Article(
+                lead, "", title, f"https://{source.lower()}.example/{story}", source
+            )
+            for story, source, title, lead in REPORTS
+        }
+
+    def from_url(self, url: str) -> Article:
+        return self.by_url[url]
+
+    def from_upload(self, body: bytes, name: str, content_type: str | None) -> Article:
+        raise NotImplementedError
+
+    def from_text(self, text: str) -> Article:
+        raise NotImplementedError
+
+
+class LeadBriefs:
+    """A brief cache whose briefs summarise an article by its whole (short) text (no NLP)."""
+
+    async def get(
+        self, key: str, sentences: int, load: Callable[[], Article]
+    ) -> tuple[Brief, bool]:
+        article = load()
+        summary = (Sentence(article.text, (0, len(article.text))),)
+        return Brief(article, summary, (), (), "english"), True
+
+
+@dataclass
+class Posted:
+    digests: list[tuple[str, Digest]] = field(default_factory=list)
+
+    async def __call__(self, channel: str, digest: Digest) -> None:
+        self.digests.append((channel, digest))
+
+
+@dataclass
+class Process:
+    """One bot process: its own database connection, runner and clock, on a shared file."""
+
+    runner: DigestRunner
+    db: DatabaseThread
+    store: DigestStore
+    clock: FakeClock
+    posted: Posted
+    pool: ThreadPoolExecutor
+
+    def close(self) -> None:
+        self.pool.shutdown()
+        self.db.close()
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'bot.db'}"
+
+
+@pytest.fixture
+def processes(database: str) -> Iterator[Callable[..., Process]]:
+    started: list[Process] = []
+
+    def start(holder: str, clock: FakeClock, settings: DigestSettings | None = None) -> Process:
+        process = make_process(database, holder, clock, settings or DigestSettings())
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        process.close()
+
+
+def make_process(database: str, holder: str, clock: FakeClock, settings: DigestSettings) -> Process:
+    db = DatabaseThread(open_storage(database))
+    store = DigestStore(db.storage.engine)
+    pool = ThreadPoolExecutor(2)
+    posted = Posted()
+    collector = DigestCollector(
+        db=db,
+        store=store,
+        briefs=LeadBriefs(),
+        articles=CannedArticles(),
+        pool=pool,
+        settings=settings,
+        sentences=3,
+        normalise=normalise,
+    )
+    reader = FeedReader(Fetcher(FetchSettings(allow_private=True)), normalise, 30)
+    runner = DigestRunner(
+        db=db,
+        store=store,
+        collector=collector,
+        reader=reader,
+        pool=pool,
+        publishers={PLATFORM: posted},
+        settings=settings,
+        clock=clock,
+        holder=holder,
+    )
+    return Process(runner, db, store, clock, posted, pool)
+
+
+def subscribe(process: Process, arguments: str, **choices: object) -> None:
+    command = parse_digest_command(arguments)
+    assert isinstance(command, SetSchedule)
+    choice = ChannelDigest(PLATFORM, CHANNEL, command.schedule, **choices)  # type: ignore[arg-type]
+    process.store.save_channel(choice, process.clock())
+
+
+def share(process: Process, url: str, user: str = "ana") -> None:
+    draft = ShareDraft(PLATFORM, CHANNEL, user, "m1", normalise(url), url, process.clock())
+    new, _earlier = process.db.storage.open_share(draft, None)
+    process.db.storage.finish_share(new.id, ShareStatus.BRIEFED, None)
+
+
+ECB_URLS = ("https://reuters.example/ecb", "https://ap.example/ecb", "https://bbc.example/ecb")
+
+
+# -- missed runs -------------------------------------------------------------------------
+
+
+async def test_digest_missed_while_down_is_posted_once_after_restart(
+    processes: Callable[..., Process],
+) -> None:
+    clock = FakeClock(datetime(2025, 6, 2, 7, 0, tzinfo=BERLIN))
+    first = processes("first", clock)
+    subscribe(first, "daily 08:00 Europe/Berlin")
+    for url in ECB_URLS:
+        share(first, url)
+    first.close()  # the bot goes down at 07:00 and misses 08:00
+
+    clock.set(2025, 6, 2, 9, 30)  # back 1.5 h late: inside the 2 h grace period
+    second = processes("second", clock)
+    assert await second.runner.catch_up() == {(PLATFORM, CHANNEL): RunOutcome.POSTED}
+    [(channel, digest)] = second.posted.digests
+    assert channel == CHANNEL and len(digest.stories) == 1  # three reports, one story
+
+    clock.set(2025, 6, 2, 9, 40)  # restarted again: the 08:00 digest is not posted twice
+    third = processes("third", FakeClock(clock.now))
+    assert await third.runner.catch_up() == {(PLATFORM, CHANNEL): RunOutcome.ALREADY_RUN}
+    # the lease passed to "third" when "second"'s lapsed (5 min): "second" now stands by
+    assert await second.runner.run_scheduled(PLATFORM, CHANNEL) is RunOutcome.NOT_LEASE_HOLDER
+    assert third.posted.digests == [] and len(second.posted.digests) == 1
+
+
+async def test_digest_missed_by_more_than_the_grace_period_is_skipped(
+    processes: Callable[..., Process],
+) -> None:
+    clock = FakeClock(datetime(2025, 6, 2, 7, 0, tzinfo=BERLIN))
+    process = processes("only", clock)
+    subscribe(process, "daily 08:00 Europe/Berlin")
+    share(process, ECB_URLS[0])
+    clock.set(2025, 6, 2, 10, 1)  # 2 h 1 min late
+    assert await process.runner.catch_up() == {(PLATFORM, CHANNEL): RunOutcome.MISSED}
+    assert process.posted.digests == []
+
+
+async def test_next_digest_covers_only_what_came_after_the_last(
+    processes: Callable[..., Process],
+) -> None:
+    clock = FakeClock(datetime(2025, 6, 2, 7, 0, tzinfo=BERLIN))
+    process = processes("only", clock)
+    subscribe(process, "daily 08:00 Europe/Berlin")
+    share(process, ECB_URLS[0])
+    clock.set(2025, 6, 2, 8, 0)
+    assert await process.runner.run_scheduled(PLATFORM, CHANNEL) is RunOutcome.POSTED
+    clock.set(2025, 6, 2, 12, 0)
+    share(process, "https://reuters.example/rhodes")
+    clock.set(2025, 6, 3, 8, 0)
+    assert await process.runner.run_scheduled(PLATFORM, CHANNEL) is RunOutcome.POSTED
+    titles = [[story.title for story in digest.stories] for _, digest in process.posted.digests]
+    assert titles == [
+        ["ECB lifts rates to record 4.5% as inflation lingers"],
+        ["Thousands evacuated from Rhodes as wildfire spreads"],
+    ]
+
+
+# -- several processes -------------------------------------------------------------------------
+
+
+async def test_two_processes_on_one_database_post_once(
+    processes: Callable[..., Process],
+) -> None:
+    clock = FakeClock(datetime(2025, 6, 2, 7, 0, tzinfo=BERLIN))
+    one, two = processes("one", clock), processes("two", clock)
+    subscribe(one, "daily 08:00 Europe/Berlin")
+    share(one, ECB_URLS[0])
+    clock.set(2025, 6, 2, 8, 0)
+    outcomes = await asyncio.gather(
+        one.runner.run_scheduled(PLATFORM, CHANNEL), two.runner.run_scheduled(PLATFORM, CHANNEL)
+    )
+    assert sorted(o.value for o in outcomes) == ["not-lease-holder", "posted"]
+    assert len(one.posted.digests) + len(two.posted.digests) == 1
+
+
+async def test_a_lapsed_lease_passes_on_but_the_slot_is_still_posted_once(
+    processes: Callable[..., Process],
+) -> None:
+    clock = FakeClock(datetime(2025, 6, 2, 8, 0, tzinfo=BERLIN))
+    one = processes("one", clock)
+    subscribe(one, "daily 08:00 Europe/Berlin")
+    share(one, ECB_URLS[0])
+    assert await one.runner.run_scheduled(PLATFORM, CHANNEL) is RunOutcome.POSTED
+    clock.set(2025, 6, 2, 8, 6)  # "one" stalled; its 5-minute lease lapsed
+    two = processes("two", clock)
+    assert await two.runner.hold_lease()
+    assert not await one.runner.hold_lease()
+    assert await two.runner.run_scheduled(PLATFORM, CHANNEL) is RunOutcome.ALREADY_RUN
+    assert two.posted.digests == []
+
+
+async def test_a_crash_between_recording_and_posting_does_not_post_twice(
+    processes: Callable[..., Process],
+) -> None:
+    clock = FakeClock(datetime(2025, 6, 2, 8, 0, tzinfo=BERLIN))
+    crashing = processes("crashing", clock)
+    subscribe(crashing, "daily 08:00 Europe/Berlin")
+    share(crashing, ECB_URLS[0])
+
+    async def crash(channel: str, digest: Digest) -> None:
+        raise asyncio.CancelledError  # the process dies mid-post: nothing after runs
+
+    crashing.runner._publishers = {PLATFORM: crash}
+    with pytest.raises(asyncio.CancelledError):
+        await crashing.runner.run_scheduled(PLATFORM, CHANNEL)
+    [run] = crashing.store.runs(PLATFORM, CHANNEL)
+    assert run.status is RunStatus.PENDING
+
+    clock.set(2025, 6, 2, 8, 10)  # restarted: the slot is recorded, so not posted again
+    restarted = processes("restarted", clock)
+    assert await restarted.runner.catch_up() == {(PLATFORM, CHANNEL): RunOutcome.ALREADY_RUN}
+    clock.set(2025, 6, 3, 8, 0)  # the next digest still brings what the lost one had
+    assert await restarted.runner.run_scheduled(PLATFORM, CHANNEL) is RunOutcome.POSTED
+    [(_, digest)] = restarted.posted.digests
+    assert digest.stories[0].sources[0].url == ECB_URLS[0]
+
+
+# -- empty digests -----------------------------------------------------------------------------
+
+
+async def test_empty_digest_is_silent_unless_the_channel_asked(
+    processes: Callable[..., Process],
+) -> None:
+    clock = FakeClock(datetime(2025, 6, 2, 8, 0, tzinfo=BERLIN))
+    process = processes("only", clock)
+    subscribe(process, "daily 08:00 Europe/Berlin")
+    assert await process.runner.run_scheduled(PLATFORM, CHANNEL) is RunOutcome.EMPTY
+    assert process.posted.digests == []
+    assert process.store.runs(PLATFORM, CHANNEL)[0].status is RunStatus.EMPTY
+
+    subscribe(process, "daily 08:00 Europe/Berlin", empty_notice=True)
+    clock.set(2025, 6, 3, 8, 0)
+    assert await process.runner.run_scheduled(PLATFORM, CHANNEL) is RunOutcome.POSTED
+    [(_, digest)] = process.posted.digests
+    assert digest.empty
+
+
+# -- APScheduler and its job store ---------------------------------------------------------------
+
+
+async def test_schedules_survive_a_restart_in_the_job_store(
+    processes: Callable[..., Process], database: str
+) -> None:
+    clock = FakeClock(datetime.now(UTC))  # APScheduler computes next run times from real time
+    first = processes("first", clock)
+    subscribe(first, "weekly mon 09:00 Europe/Berlin")
+    scheduler = DigestScheduler(first.db.storage.engine, first.runner, DigestSettings())
+    await scheduler.start()
+    job = scheduler.scheduler.get_job(digest_job_id(PLATFORM, CHANNEL))
+    assert job is not None and job.misfire_grace_time == 7200 and job.coalesce
+    stored_next = job.next_run_time
+    scheduler.shutdown()
+
+    second = processes("second", clock)
+    again = DigestScheduler(second.db.storage.engine, second.runner, DigestSettings())
+    again.scheduler.start(paused=True)
+    restored = again.scheduler.get_job(digest_job_id(PLATFORM, CHANNEL))
+    assert restored is not None
+    assert restored.next_run_time == stored_next
+    assert restored.next_run_time.astimezone(BERLIN).strftime("%a %H:%M") == "Mon 09:00"
+    assert str(restored.trigger) == "digest[weekly on Monday at 09:00 Europe/Berlin]"
+    again.shutdown()
+
+
+async def test_turning_a_schedule_off_removes_its_job(
+    processes: Callable[..., Process],
+) -> None:
+    process = processes("only", FakeClock(datetime.now(UTC)))
+    scheduler = DigestScheduler(process.db.storage.engine, process.runner, DigestSettings())
+    await scheduler.start()
+    command = parse_digest_command("daily 08:00 UTC")
+    assert isinstance(command, SetSchedule)
+    scheduler.schedule(PLATFORM, CHANNEL, command.schedule)
+    assert scheduler.scheduler.get_job(digest_job_id(PLATFORM, CHANNEL)) is not None
+    scheduler.unschedule(PLATFORM, CHANNEL)
+    assert scheduler.scheduler.get_job(digest_job_id(PLATFORM, CHANNEL)) is None
+    scheduler.shutdown()
+
+
+def test_grace_period_is_two_hours_by_default() -> None:
+    assert DigestSettings().grace == timedelta(hours=2)
