@@ -52,3 +52,13 @@ class ChannelSettings:
 
     auto_brief: bool | None = None
     sentences: int | None = None
+
+
+@dataclass(frozen=True)
+class DedupeWindow:
+    """A share repeats an earlier one in its channel if that one was briefed since
+    ``briefed_since``, or is still being briefed and started since ``pending_since`` (a
+    pending share older than that was cut off, e.g. by a restart, and does not count)."""
+
+    briefed_since: datetime
+    pending_since: datetime

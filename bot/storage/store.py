@@ -44,10 +44,10 @@ def open_storage(database_url: str) -> Storage:
     """Connect, create a SQLite file's directory if needed, and migrate to the newest schema."""
     url = make_url(database_url)
     is_sqlite = url.get_backend_name() == "sqlite"
-    if is_sqlite and url.database and url.database != ":memory:":
-        Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_S} if is_sqlite else {}
     try:
+        if is_sqlite and url.database and url.database != ":memory:":
+            Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(url, connect_args=connect_args)
         if is_sqlite:
             sa.event.listen(engine, "connect", _tune_sqlite)

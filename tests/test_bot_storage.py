@@ -1,0 +1,153 @@
+"""Storage: migrations build the schema the code describes; rows survive a reopen."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from bot_support import START
+
+from bot.errors import StorageError
+from bot.records import ChannelSettings, DedupeWindow, ShareDraft, ShareStatus
+from bot.storage import open_storage
+from bot.storage.migrate import alembic_config
+from bot.storage.tables import metadata
+from summarizer.types import Article, Brief, Claim, Sentence, SpeakerClaims
+
+
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'data' / 'newsbrief.db'}"
+
+
+def draft(channel: str = "general", key: str = "https://example.com/a") -> ShareDraft:
+    return ShareDraft("slack", channel, "U1", "1700000000.000100", key, key, START)
+
+
+def window(days: int = 7) -> DedupeWindow:
+    return DedupeWindow(START - timedelta(days=days), START - timedelta(minutes=10))
+
+
+def sample_brief() -> Brief:
+    text = 'Ministers met. "We will act," said Jane Doe. Critics denied it.'
+    claim = Claim("Jane Doe", (34, 42), "said", (29, 33), "We will act", (16, 27), "quote", True)
+    denial = Claim("Critics", None, "denied", (52, 58), "it", (59, 61), "denial", target="Doe")
+    article = Article(text, "https://example.com/a", "Title", "https://example.com/a", "Site",
+                      boilerplate=((0, 3),))  # fmt: skip
+    return Brief(
+        article=article,
+        summary=(Sentence("Ministers met.", (0, 14)),),
+        claims=(claim, denial),
+        speakers=(
+            SpeakerClaims("Jane Doe", (claim,), "minister"),
+            SpeakerClaims("Critics", (denial,)),
+        ),
+        language="english",
+        notes=("a note",),
+        timings_ms={"parse": 1.5},
+    )
+
+
+def test_migrations_build_exactly_the_core_schema_in_tables(tmp_path: Path) -> None:
+    core_tables = {"articles", "briefs", "shares", "channel_settings", "processed_events"}
+    storage = open_storage(sqlite_url(tmp_path))
+    with storage.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection,
+            opts={"include_name": lambda name, kind, _: kind != "table" or name in core_tables},
+        )
+        differences = compare_metadata(context, metadata)
+    storage.close()
+    assert differences == []
+
+
+def test_opening_twice_migrates_once_and_creates_the_data_directory(tmp_path: Path) -> None:
+    open_storage(sqlite_url(tmp_path)).close()
+    storage = open_storage(sqlite_url(tmp_path))
+    with storage.engine.connect() as connection:
+        version = connection.execute(sa.text("select version_num from alembic_version")).scalar()
+    storage.close()
+    assert (tmp_path / "data" / "newsbrief.db").is_file()
+    assert version == ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def test_an_unreachable_database_is_a_storage_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a directory")
+    with pytest.raises(StorageError, match="cannot open the database"):
+        open_storage(f"sqlite:///{tmp_path / 'file' / 'x.db'}")
+
+
+def test_a_brief_round_trips_through_the_database(tmp_path: Path) -> None:
+    storage = open_storage(sqlite_url(tmp_path))
+    brief = sample_brief()
+    storage.save_brief("https://example.com/a", 3, "", brief, START)
+    storage.close()
+    reopened = open_storage(sqlite_url(tmp_path))
+    assert reopened.brief("https://example.com/a", 3, "") == brief
+    assert reopened.brief("https://example.com/a", 4, "") is None
+    assert reopened.article("https://example.com/a") == brief.article
+    reopened.close()
+
+
+def test_an_unreadable_stored_brief_counts_as_absent(tmp_path: Path) -> None:
+    storage = open_storage(sqlite_url(tmp_path))
+    storage.save_brief("k", 3, "", sample_brief(), START)
+    with storage.engine.begin() as connection:
+        connection.execute(sa.text("update briefs set brief = '{\"summary\": 1}'"))
+    assert storage.brief("k", 3, "") is None
+    storage.close()
+
+
+def test_a_repeat_within_the_window_finds_the_earlier_share(tmp_path: Path) -> None:
+    storage = open_storage(sqlite_url(tmp_path))
+    first, earlier = storage.open_share(draft(), window())
+    storage.finish_share(first.id, ShareStatus.BRIEFED, "1700000000.000200")
+    repeat, found = storage.open_share(draft(), window())
+    other, none_there = storage.open_share(draft(channel="random"), window())
+    storage.close()
+    assert earlier is None and none_there is None
+    assert found is not None and found.id == first.id and found.reply_ref == "1700000000.000200"
+    assert repeat.status is ShareStatus.DUPLICATE and other.status is ShareStatus.PENDING
+
+
+def test_a_failed_or_stale_pending_share_does_not_count_as_briefed(tmp_path: Path) -> None:
+    storage = open_storage(sqlite_url(tmp_path))
+    failed, _ = storage.open_share(draft(key="k1"), None)
+    storage.finish_share(failed.id, ShareStatus.FAILED, None)
+    stale = ShareDraft("slack", "general", "U1", "m", "k2", "k2", START - timedelta(hours=1))
+    storage.open_share(stale, None)
+    _, after_failure = storage.open_share(draft(key="k1"), window())
+    _, after_stale = storage.open_share(draft(key="k2"), window())
+    storage.close()
+    assert after_failure is None and after_stale is None
+
+
+def test_events_are_claimed_once_and_forgotten_later(tmp_path: Path) -> None:
+    storage = open_storage(sqlite_url(tmp_path))
+    assert storage.claim_event("slack", "event:Ev1", START)
+    assert not storage.claim_event("slack", "event:Ev1", START)
+    assert storage.claim_event("discord", "event:Ev1", START)
+    assert storage.forget_events(START + timedelta(seconds=1)) == 2
+    assert storage.claim_event("slack", "event:Ev1", START)
+    storage.close()
+
+
+def test_channel_settings_are_per_platform_and_channel(tmp_path: Path) -> None:
+    storage = open_storage(sqlite_url(tmp_path))
+    storage.save_channel_settings("slack", "C1", ChannelSettings(False, 5), START)
+    storage.save_channel_settings("slack", "C1", ChannelSettings(True, 5), START)
+    assert storage.channel_settings("slack", "C1") == ChannelSettings(True, 5)
+    assert storage.channel_settings("discord", "C1") == ChannelSettings()
+    storage.close()
+
+
+def test_timestamps_come_back_in_utc(tmp_path: Path) -> None:
+    storage = open_storage(sqlite_url(tmp_path))
+    storage.open_share(draft(), None)
+    (share,) = storage.shares("slack", "general")
+    storage.close()
+    assert share.shared_at == START and share.shared_at.utcoffset() == timedelta(0)
