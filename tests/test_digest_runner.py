@@ -4,171 +4,42 @@ two processes, record-before-post, silence when empty, schedules kept in the job
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
-from digest_articles import REPORTS
+from digest_support import (
+    BERLIN,
+    CHANNEL,
+    ECB_URLS,
+    PLATFORM,
+    FakeClock,
+    ProcessFactory,
+    share,
+    subscribe,
+)
 
-from bot.digest.collect import DigestCollector
-from bot.digest.feeds import FeedReader
-from bot.digest.runner import DigestRunner, RunOutcome
+from bot.digest.runner import RunOutcome
 from bot.digest.schedule import SetSchedule, parse_digest_command
 from bot.digest.scheduler import DigestScheduler, digest_job_id
 from bot.digest.settings import DigestSettings
-from bot.digest.store import ChannelDigest, DigestStore, RunStatus
-from bot.digest.stories import Digest, normalise
-from bot.records import ShareDraft, ShareStatus
-from bot.storage import DatabaseThread, open_storage
-from summarizer.fetch import Fetcher
-from summarizer.settings import FetchSettings
-from summarizer.types import Article, Brief, Sentence
-
-BERLIN = ZoneInfo("Europe/Berlin")
-PLATFORM, CHANNEL = "console", "news"
-
-
-@dataclass
-class FakeClock:
-    now: datetime
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def set(self, *fields: int) -> None:
-        self.now = datetime(*fields, tzinfo=BERLIN)
-
-
-class CannedArticles:
-    """An ArticleReader for articles the tests wrote (no network)."""
-
-    def __init__(self) -> None:
-        self.by_url = {
-            f"https://{source.lower().replace(' ', '')}.example/{story}": Article(
-                lead, "", title, f"https://{source.lower()}.example/{story}", source
-            )
-            for story, source, title, lead in REPORTS
-        }
-
-    def from_url(self, url: str) -> Article:
-        return self.by_url[url]
-
-    def from_upload(self, body: bytes, name: str, content_type: str | None) -> Article:
-        raise NotImplementedError
-
-    def from_text(self, text: str) -> Article:
-        raise NotImplementedError
-
-
-class LeadBriefs:
-    """A brief cache whose briefs summarise an article by its whole (short) text (no NLP)."""
-
-    async def get(
-        self, key: str, sentences: int, load: Callable[[], Article]
-    ) -> tuple[Brief, bool]:
-        article = load()
-        summary = (Sentence(article.text, (0, len(article.text))),)
-        return Brief(article, summary, (), (), "english"), True
-
-
-@dataclass
-class Posted:
-    digests: list[tuple[str, Digest]] = field(default_factory=list)
-
-    async def __call__(self, channel: str, digest: Digest) -> None:
-        self.digests.append((channel, digest))
-
-
-@dataclass
-class Process:
-    """One bot process: its own database connection, runner and clock, on a shared file."""
-
-    runner: DigestRunner
-    db: DatabaseThread
-    store: DigestStore
-    clock: FakeClock
-    posted: Posted
-    pool: ThreadPoolExecutor
-
-    def close(self) -> None:
-        self.pool.shutdown()
-        self.db.close()
+from bot.digest.store import RunStatus
+from bot.digest.stories import Digest
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'bot.db'}"
-
-
-@pytest.fixture
-def processes(database: str) -> Iterator[Callable[..., Process]]:
-    started: list[Process] = []
-
-    def start(holder: str, clock: FakeClock, settings: DigestSettings | None = None) -> Process:
-        process = make_process(database, holder, clock, settings or DigestSettings())
-        started.append(process)
-        return process
-
-    yield start
-    for process in started:
-        process.close()
-
-
-def make_process(database: str, holder: str, clock: FakeClock, settings: DigestSettings) -> Process:
-    db = DatabaseThread(open_storage(database))
-    store = DigestStore(db.storage.engine)
-    pool = ThreadPoolExecutor(2)
-    posted = Posted()
-    collector = DigestCollector(
-        db=db,
-        store=store,
-        briefs=LeadBriefs(),
-        articles=CannedArticles(),
-        pool=pool,
-        settings=settings,
-        sentences=3,
-        normalise=normalise,
-    )
-    reader = FeedReader(Fetcher(FetchSettings(allow_private=True)), normalise, 30)
-    runner = DigestRunner(
-        db=db,
-        store=store,
-        collector=collector,
-        reader=reader,
-        pool=pool,
-        publishers={PLATFORM: posted},
-        settings=settings,
-        clock=clock,
-        holder=holder,
-    )
-    return Process(runner, db, store, clock, posted, pool)
-
-
-def subscribe(process: Process, arguments: str, **choices: object) -> None:
-    command = parse_digest_command(arguments)
-    assert isinstance(command, SetSchedule)
-    choice = ChannelDigest(PLATFORM, CHANNEL, command.schedule, **choices)  # type: ignore[arg-type]
-    process.store.save_channel(choice, process.clock())
-
-
-def share(process: Process, url: str, user: str = "ana") -> None:
-    draft = ShareDraft(PLATFORM, CHANNEL, user, "m1", normalise(url), url, process.clock())
-    new, _earlier = process.db.storage.open_share(draft, None)
-    process.db.storage.finish_share(new.id, ShareStatus.BRIEFED, None)
-
-
-ECB_URLS = ("https://reuters.example/ecb", "https://ap.example/ecb", "https://bbc.example/ecb")
+def processes(tmp_path: Path) -> Iterator[ProcessFactory]:
+    factory = ProcessFactory(f"sqlite:///{tmp_path / 'bot.db'}")
+    yield factory
+    factory.close_all()
 
 
 # -- missed runs -------------------------------------------------------------------------
 
 
 async def test_digest_missed_while_down_is_posted_once_after_restart(
-    processes: Callable[..., Process],
+    processes: ProcessFactory,
 ) -> None:
     clock = FakeClock(datetime(2025, 6, 2, 7, 0, tzinfo=BERLIN))
     first = processes("first", clock)
@@ -192,7 +63,7 @@ async def test_digest_missed_while_down_is_posted_once_after_restart(
 
 
 async def test_digest_missed_by_more_than_the_grace_period_is_skipped(
-    processes: Callable[..., Process],
+    processes: ProcessFactory,
 ) -> None:
     clock = FakeClock(datetime(2025, 6, 2, 7, 0, tzinfo=BERLIN))
     process = processes("only", clock)
@@ -204,7 +75,7 @@ async def test_digest_missed_by_more_than_the_grace_period_is_skipped(
 
 
 async def test_next_digest_covers_only_what_came_after_the_last(
-    processes: Callable[..., Process],
+    processes: ProcessFactory,
 ) -> None:
     clock = FakeClock(datetime(2025, 6, 2, 7, 0, tzinfo=BERLIN))
     process = processes("only", clock)
@@ -227,7 +98,7 @@ async def test_next_digest_covers_only_what_came_after_the_last(
 
 
 async def test_two_processes_on_one_database_post_once(
-    processes: Callable[..., Process],
+    processes: ProcessFactory,
 ) -> None:
     clock = FakeClock(datetime(2025, 6, 2, 7, 0, tzinfo=BERLIN))
     one, two = processes("one", clock), processes("two", clock)
@@ -242,7 +113,7 @@ async def test_two_processes_on_one_database_post_once(
 
 
 async def test_a_lapsed_lease_passes_on_but_the_slot_is_still_posted_once(
-    processes: Callable[..., Process],
+    processes: ProcessFactory,
 ) -> None:
     clock = FakeClock(datetime(2025, 6, 2, 8, 0, tzinfo=BERLIN))
     one = processes("one", clock)
@@ -258,7 +129,7 @@ async def test_a_lapsed_lease_passes_on_but_the_slot_is_still_posted_once(
 
 
 async def test_a_crash_between_recording_and_posting_does_not_post_twice(
-    processes: Callable[..., Process],
+    processes: ProcessFactory,
 ) -> None:
     clock = FakeClock(datetime(2025, 6, 2, 8, 0, tzinfo=BERLIN))
     crashing = processes("crashing", clock)
@@ -287,7 +158,7 @@ async def test_a_crash_between_recording_and_posting_does_not_post_twice(
 
 
 async def test_empty_digest_is_silent_unless_the_channel_asked(
-    processes: Callable[..., Process],
+    processes: ProcessFactory,
 ) -> None:
     clock = FakeClock(datetime(2025, 6, 2, 8, 0, tzinfo=BERLIN))
     process = processes("only", clock)
@@ -307,7 +178,7 @@ async def test_empty_digest_is_silent_unless_the_channel_asked(
 
 
 async def test_schedules_survive_a_restart_in_the_job_store(
-    processes: Callable[..., Process], database: str
+    processes: ProcessFactory
 ) -> None:
     clock = FakeClock(datetime.now(UTC))  # APScheduler computes next run times from real time
     first = processes("first", clock)
@@ -331,7 +202,7 @@ async def test_schedules_survive_a_restart_in_the_job_store(
 
 
 async def test_turning_a_schedule_off_removes_its_job(
-    processes: Callable[..., Process],
+    processes: ProcessFactory,
 ) -> None:
     process = processes("only", FakeClock(datetime.now(UTC)))
     scheduler = DigestScheduler(process.db.storage.engine, process.runner, DigestSettings())
