@@ -68,5 +68,11 @@ class ExtensionSpec:
 
 #: Chat platforms, started when configured. Add yours here.
 ADAPTERS: tuple[AdapterSpec, ...] = ()
+def _create_digest(runtime: Runtime) -> Extension:
+    from bot.digest.app import create  # imported late: bot.digest.app imports this module
+
+    return create(runtime)
+
+
 #: Command families and background work, always started. Add yours here.
-EXTENSIONS: tuple[ExtensionSpec, ...] = ()
+EXTENSIONS: tuple[ExtensionSpec, ...] = (ExtensionSpec("digest", _create_digest),)

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.adapters import ChatAdapter, ExtensionSpec
+from bot.adapters import ChatAdapter
 from bot.digest.collect import DigestCollector
 from bot.digest.extension import DigestCommands, FeedCommands
 from bot.digest.feeds import FeedReader
@@ -103,4 +103,4 @@ def create(runtime: Runtime) -> DigestExtension:
     return DigestExtension(runner, scheduler, commands, publishers)
 
 
-SPEC = ExtensionSpec("digest", create)
+
