@@ -12,12 +12,12 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from bot import commands_run, commands_summarize
+from bot import commands_digest, commands_run, commands_summarize
 from bot.errors import ConfigError
 from bot.exit_status import ExitStatus
 from summarizer.errors import SummarizerError
 
-SUBCOMMANDS: tuple[ModuleType, ...] = (commands_summarize, commands_run)
+SUBCOMMANDS: tuple[ModuleType, ...] = (commands_summarize, commands_run, commands_digest)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from bot.digest.stories import Digest, Story
+from bot.digest.stories import Digest, Story, StorySource
 
 #: Discord: message content at most 2,000 characters (HTTP 400 above it).
 DISCORD_MESSAGE_LIMIT = 2000
@@ -53,8 +53,12 @@ def story_block(number: int, story: Story) -> str:
             lines.append(f"     {entry.speaker}")
             for claim in entry.claims:
                 lines += _wrapped(f"{claim.source}: {claim.text}", "       ")
-    lines.append("   " + " · ".join(f"{s.source} {s.url}" for s in story.sources))
+    lines.append("   " + " · ".join(_source_line(source) for source in story.sources))
     return "\n".join(lines)
+
+
+def _source_line(source: StorySource) -> str:
+    return source.url if source.url.endswith(source.source) else f"{source.source} {source.url}"
 
 
 def story_counts(story: Story) -> str:

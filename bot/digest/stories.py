@@ -219,5 +219,8 @@ def _first_words(text: str, count: int = LEAD_WORDS) -> str:
 
 
 def _host(url: str) -> str:
-    host = url.split("://", 1)[-1].split("/", 1)[0]
+    """'news.example' for a URL, the file name for a path."""
+    if "://" not in url:
+        return url.rstrip("/").rsplit("/", 1)[-1] or url
+    host = url.split("://", 1)[1].split("/", 1)[0]
     return host.removeprefix("www.") or url
