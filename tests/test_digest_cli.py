@@ -10,7 +10,7 @@ from digest_articles import REPORTS
 pytest.importorskip("summarizer.summarize", reason="the summarizer module has not landed yet")
 pytest.importorskip("summarizer.language", reason="the language module has not landed yet")
 
-from bot.cli import main  # noqa: E402
+from bot.cli import main
 
 
 def write_reports(directory: Path, stories: set[str]) -> list[str]:
