@@ -13,15 +13,27 @@ import hashlib
 import hmac
 import json
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from itertools import count
 from typing import Any
 from urllib.parse import urlencode
 
-from aiohttp import web
+from aiohttp import ClientSession, web
 from aiohttp.test_utils import TestServer
+from spacy.language import Language
 
+from bot.articles import LibraryArticles
+from bot.briefs import BriefCache, BriefMaker
+from bot.config import load_settings
+from bot.service import BriefingService, utc_now
+from bot.storage import DatabaseThread, open_storage
+from summarizer.attribution import extract_claims, group_claims
+from summarizer.fetch import Fetcher
+from summarizer.sentences import split_sentences
+from summarizer.settings import FetchSettings
 from summarizer.types import Article, Brief, Claim, Sentence, SpeakerClaims
 
 BOT_TOKEN = "xoxb-test-token"
@@ -101,12 +113,18 @@ class FakeSlackApi:
         """Answer the next call of ``method`` with HTTP 429 and ``Retry-After``."""
         self._rate_limited[method] = retry_after
 
+    def next_ts(self) -> str:
+        """Posted messages' ``ts``: ``2000000000.000001``, ``2000000000.000002``..."""
+        return f"2000000000.{next(self._timestamps):06d}"
+
     def calls_to(self, method: str) -> list[ApiCall]:
         return [call for call in self.calls if call.method == method]
 
-    async def wait_for(self, method: str, number: int = 1) -> list[ApiCall]:
+    async def wait_for(
+        self, method: str, number: int = 1, timeout: float = WAIT_SECONDS
+    ) -> list[ApiCall]:
         """The calls to ``method`` once there are at least ``number`` of them."""
-        async with asyncio.timeout(WAIT_SECONDS), self._changed:
+        async with asyncio.timeout(timeout), self._changed:
             await self._changed.wait_for(lambda: len(self.calls_to(method)) >= number)
         return self.calls_to(method)
 
@@ -147,10 +165,12 @@ class FakeSlackApi:
                 return _error("file_not_found")
             return {"ok": True, "file": found.info(self.base_url)}
         if method == "chat.postMessage":
-            ts = f"{int(time.time())}.{next(self._timestamps):06d}"
-            return {"ok": True, "channel": params.get("channel"), "ts": ts}
+            return {"ok": True, "channel": params.get("channel"), "ts": self.next_ts()}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"{int(time.time())}.000001"}
+        if method == "chat.getPermalink":
+            ts = str(params.get("message_ts", "")).replace(".", "")
+            return {"ok": True, "permalink": f"https://team.slack.test/archives/C/p{ts}"}
         return {"ok": True}
 
     async def _webhook(self, request: web.Request) -> web.Response:
@@ -320,3 +340,98 @@ def build_brief(
     article = Article(text, url or "upload.txt", title, url, "UPI", None, "2015-10-04")
     summary = tuple(Sentence(sentence, (0, len(sentence))) for _ in range(sentences))
     return Brief(article, summary, claims, entries, "english")
+
+
+# --- the app under test, over real HTTP -----------------------------------------------------
+
+
+class ManualTimer:
+    """The adapter's progress timer, under the test's control: every wait ends when the
+    test calls :meth:`elapse` (as if the time had passed), never by itself."""
+
+    def __init__(self) -> None:
+        self._elapsed = asyncio.Event()
+        self.waits: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        await self._elapsed.wait()
+
+    def elapse(self) -> None:
+        self._elapsed.set()
+
+
+class SlackRequests:
+    """Sends Slack's requests (signed unless told otherwise) to the app's /slack/events."""
+
+    def __init__(self, session: ClientSession, url: str) -> None:
+        self._session = session
+        self.url = url
+
+    async def event(
+        self, event: Mapping[str, Any], event_id: str = "Ev0001", **headers: str
+    ) -> int:
+        body = event_body(event, event_id)
+        return await self.send(body, "application/json", {**signed_headers(body), **headers})
+
+    async def form(self, body: str) -> int:
+        content_type = "application/x-www-form-urlencoded"
+        return await self.send(body, content_type, signed_headers(body))
+
+    async def send(self, body: str, content_type: str, headers: Mapping[str, str]) -> int:
+        all_headers = {"Content-Type": content_type, **headers}
+        async with self._session.post(self.url, data=body.encode(), headers=all_headers) as answer:
+            await answer.read()
+            return answer.status
+
+
+class LeadBriefer:
+    """Briefs with the real who-claims-what (spaCy and ``summarizer.attribution``) and the
+    article's first sentences as the summary: how sentences are picked does not matter to
+    the Slack adapter, and this keeps its tests independent of the summarizer's."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def brief(self, article: Article, *, sentences: int | None = None) -> Brief:
+        lead = split_sentences(article.text, skip=article.boilerplate)[: sentences or 3]
+        claims = extract_claims(self.nlp(article.text))
+        speakers = group_claims(claims, article.text)
+        return Brief(article, tuple(lead), claims, speakers, "english")
+
+
+class ManySpeakersBriefer:
+    """The article's first sentences and ``speakers`` built speakers with long claims: a
+    brief as large as the longest articles give, without a minute of parsing."""
+
+    def __init__(self, speakers: int = 40) -> None:
+        self.speakers = speakers
+
+    def brief(self, article: Article, *, sentences: int | None = None) -> Brief:
+        lead = split_sentences(article.text, skip=article.boilerplate)[: sentences or 3]
+        built = build_brief(speakers=self.speakers, claims_per_speaker=4, claim_words=30)
+        return replace(built, article=article, summary=tuple(lead))
+
+
+@contextmanager
+def briefing_service(
+    database_url: str, briefer: BriefMaker, fetch: FetchSettings
+) -> Iterator[BriefingService]:
+    """The real service on a real database, worker pool and (local-only) fetcher."""
+    settings = load_settings(environ={}).bot
+    db = DatabaseThread(open_storage(database_url))
+    pool = ThreadPoolExecutor(2, thread_name_prefix="slack-test-work")
+    fetcher = Fetcher(fetch)
+    briefs = BriefCache(db=db, briefer=briefer, pool=pool, clock=utc_now)
+    try:
+        yield BriefingService(
+            settings=settings,
+            default_sentences=3,
+            db=db,
+            briefs=briefs,
+            articles=LibraryArticles(fetcher),
+        )
+    finally:
+        pool.shutdown(wait=True)
+        fetcher.close()
+        db.close()
