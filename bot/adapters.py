@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from bot import slack_app
 from bot.config import Settings
 from bot.replies import Reply
 from bot.runtime import Runtime
@@ -67,7 +68,9 @@ class ExtensionSpec:
 
 
 #: Chat platforms, started when configured. Add yours here.
-ADAPTERS: tuple[AdapterSpec, ...] = ()
+ADAPTERS: tuple[AdapterSpec, ...] = (
+    AdapterSpec("slack", slack_app.add_arguments, slack_app.is_configured, slack_app.create),
+)
 def _create_digest(runtime: Runtime) -> Extension:
     from bot.digest.app import create  # imported late: bot.digest.app imports this module
 
