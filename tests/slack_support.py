@@ -84,6 +84,7 @@ class FakeSlackApi:
         self.calls: list[ApiCall] = []
         self.files: dict[str, SlackFile] = {}
         self._rate_limited: dict[str, int] = {}
+        self._failing: dict[str, str] = {}
         self._changed = asyncio.Condition()
         self._timestamps = count(1)
         self._server = TestServer(self._build_app(), host="127.0.0.1")
@@ -116,6 +117,10 @@ class FakeSlackApi:
     def next_ts(self) -> str:
         """Posted messages' ``ts``: ``2000000000.000001``, ``2000000000.000002``..."""
         return f"2000000000.{next(self._timestamps):06d}"
+
+    def fail_once(self, method: str, error: str) -> None:
+        """Answer the next call of ``method`` with ``{"ok": false, "error": error}``."""
+        self._failing[method] = error
 
     def calls_to(self, method: str) -> list[ApiCall]:
         return [call for call in self.calls if call.method == method]
@@ -153,7 +158,9 @@ class FakeSlackApi:
             )
         await self._record(call)
         if call.headers.get("Authorization") != f"Bearer {self.bot_token}":
-            return web.json_response({"ok": False, "error": "invalid_auth"})
+            return web.json_response(_error("invalid_auth"))
+        if method in self._failing:
+            return web.json_response(_error(self._failing.pop(method)))
         return web.json_response(self._answer(method, call.params))
 
     def _answer(self, method: str, params: Mapping[str, Any]) -> dict[str, Any]:

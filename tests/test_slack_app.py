@@ -263,6 +263,16 @@ async def test_slash_command_is_acknowledged_before_the_brief_is_made(
     print(f"/summarize acknowledged in {ack_ms:.1f} ms")
 
 
+async def test_in_a_channel_the_bot_is_not_in_the_command_answers_through_its_response_url(
+    slack: RunningApp, article_url: str
+) -> None:
+    slack.api.fail_once("chat.postMessage", "not_in_channel")
+    await slack.send.form(command_body("/summarize", article_url, slack.api.response_url()))
+    [answer] = await slack.api.wait_for("response_url")
+    assert answer.params["response_type"] == "in_channel"
+    assert answer.params["blocks"][0]["text"]["text"].startswith("Russia")
+
+
 async def test_command_errors_are_shown_only_to_the_user(slack: RunningApp, http_server) -> None:  # type: ignore[no-untyped-def]
     http_server.route("/gone", status=404)
     body = command_body("/summarize", http_server.url("/gone"), slack.api.response_url())
