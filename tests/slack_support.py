@@ -37,6 +37,7 @@ from summarizer.settings import FetchSettings
 from summarizer.types import Article, Brief, Claim, Sentence, SpeakerClaims
 
 BOT_TOKEN = "xoxb-test-token"
+APP_TOKEN = "xapp-test-token"
 SIGNING_SECRET = "test-signing-secret"
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
@@ -79,8 +80,11 @@ class SlackFile:
 class FakeSlackApi:
     """Slack's Web API, response_url webhooks and file host, on one local aiohttp server."""
 
-    def __init__(self, bot_token: str = BOT_TOKEN) -> None:
+    def __init__(self, bot_token: str = BOT_TOKEN, app_token: str = APP_TOKEN) -> None:
         self.bot_token = bot_token
+        self.app_token = app_token
+        self._socket: web.WebSocketResponse | None = None
+        self._envelopes = count(1)
         self.calls: list[ApiCall] = []
         self.files: dict[str, SlackFile] = {}
         self._rate_limited: dict[str, int] = {}
@@ -138,6 +142,7 @@ class FakeSlackApi:
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{name}", self._webhook)
         app.router.add_get("/files/{id}/download/{name}", self._download)
+        app.router.add_get("/socket", self._socket_mode)
         return app
 
     async def _record(self, call: ApiCall) -> None:
@@ -157,7 +162,8 @@ class FakeSlackApi:
                 headers={"Retry-After": str(retry_after)},
             )
         await self._record(call)
-        if call.headers.get("Authorization") != f"Bearer {self.bot_token}":
+        token = self.app_token if method == "apps.connections.open" else self.bot_token
+        if call.headers.get("Authorization") != f"Bearer {token}":
             return web.json_response(_error("invalid_auth"))
         if method in self._failing:
             return web.json_response(_error(self._failing.pop(method)))
@@ -175,6 +181,8 @@ class FakeSlackApi:
             return {"ok": True, "channel": params.get("channel"), "ts": self.next_ts()}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"{int(time.time())}.000001"}
+        if method == "apps.connections.open":
+            return {"ok": True, "url": f"ws://127.0.0.1:{self._server.port}/socket"}
         if method == "chat.getPermalink":
             ts = str(params.get("message_ts", "")).replace(".", "")
             return {"ok": True, "permalink": f"https://team.slack.test/archives/C/p{ts}"}
@@ -193,6 +201,36 @@ class FakeSlackApi:
         if found is None:
             return web.Response(status=404)
         return web.Response(body=found.body, content_type=found.mimetype)
+
+    # Socket Mode: envelopes to the app over a websocket, its acks back.
+
+    async def push(self, envelope_type: str, payload: Mapping[str, Any]) -> str:
+        """Send one Socket Mode envelope (``events_api``, ``slash_commands``, ``interactive``)
+        to the connected app; returns its ``envelope_id``, which the app must ack."""
+        async with asyncio.timeout(WAIT_SECONDS), self._changed:
+            await self._changed.wait_for(lambda: self._socket is not None)
+        assert self._socket is not None
+        envelope_id = f"envelope-{next(self._envelopes)}"
+        envelope = {
+            "envelope_id": envelope_id,
+            "type": envelope_type,
+            "payload": dict(payload),
+            "accepts_response_payload": envelope_type != "events_api",
+        }
+        await self._socket.send_json(envelope)
+        return envelope_id
+
+    async def _socket_mode(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse(autoping=True)
+        await socket.prepare(request)
+        await socket.send_json({"type": "hello", "num_connections": 1})
+        async with self._changed:
+            self._socket = socket
+            self._changed.notify_all()
+        async for frame in socket:
+            ack = json.loads(frame.data)
+            await self._record(ApiCall("socket ack", ack, {}, "/socket"))
+        return socket
 
 
 async def _params(request: web.Request) -> dict[str, Any]:

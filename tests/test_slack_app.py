@@ -5,16 +5,19 @@ served by a local HTTP server, briefed by the real pipeline."""
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import pytest
 from aiohttp import ClientSession
 from slack_support import (
+    APP_TOKEN,
     BOT_TOKEN,
     BOT_USER_ID,
     SIGNING_SECRET,
@@ -37,7 +40,7 @@ from slack_support import (
 from bot.briefs import BriefMaker
 from bot.service import BriefingService
 from bot.slack_app.adapter import SlackAdapter
-from bot.slack_app.settings import HTTP, SlackSettings
+from bot.slack_app.settings import HTTP, SOCKET, SlackSettings
 from summarizer.nlp import load_pipeline
 from summarizer.settings import DEFAULT_MODEL, FetchSettings
 from summarizer.types import Article, Brief
@@ -379,3 +382,42 @@ async def test_a_30000_word_article_with_40_speakers_is_posted_within_slack_limi
     assert limit_problems(post.params) == []
     assert "Strikes continue for a second week" in post.params["text"]
     assert "more speakers did not fit" in str(post.params["blocks"][-1])
+
+
+# --- Socket Mode ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def socket_app(service: BriefingService) -> AsyncIterator[FakeSlackApi]:
+    """The adapter in Socket Mode (the default), connected to the fake's websocket."""
+    api = FakeSlackApi()
+    await api.start()
+    settings = SlackSettings(
+        bot_token=BOT_TOKEN, mode=SOCKET, app_token=APP_TOKEN, api_url=api.api_url
+    )
+    adapter = SlackAdapter(service.handle, settings, timer=ManualTimer())
+    task = asyncio.create_task(adapter.run())
+    async with asyncio.timeout(WAIT_SECONDS):
+        await adapter.ready.wait()
+    yield api
+    task.cancel()
+    with suppress(asyncio.CancelledError):
+        await task
+    await api.close()
+
+
+async def test_socket_mode_acks_every_envelope_and_answers_links_and_commands(
+    socket_app: FakeSlackApi, article_url: str
+) -> None:
+    [connect] = socket_app.calls_to("apps.connections.open")
+    assert connect.headers["Authorization"] == f"Bearer {APP_TOKEN}"
+    event = json.loads(event_body(message_event(f"<{article_url}>", ts="1.0001")))
+    event_envelope = await socket_app.push("events_api", event)
+    [post] = await socket_app.wait_for("chat.postMessage")
+    assert post.params["thread_ts"] == "1.0001"
+    command = dict(parse_qsl(command_body("/newsbrief", "help", socket_app.response_url())))
+    command_envelope = await socket_app.push("slash_commands", command)
+    [help_answer] = await socket_app.wait_for("response_url")
+    assert help_answer.params["response_type"] == "ephemeral"
+    acks = await socket_app.wait_for("socket ack", 2)
+    assert [ack.params["envelope_id"] for ack in acks] == [event_envelope, command_envelope]
