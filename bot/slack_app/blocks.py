@@ -77,7 +77,8 @@ def brief_message(brief: Brief) -> SlackMessage:
     speaker_lines = _speaker_lines(brief.speakers, room.chars)
     speakers, speakers_left = pack_sections(speaker_lines, room)
     body = [section(text) for text in (*summary, *speakers)]
-    notes = [*brief.notes, *_shortened_notes(summary_left, speakers_left)]
+    left_out = min(summary_left, len(brief.summary)), min(speakers_left, len(brief.speakers))
+    notes = [*brief.notes, *_shortened_notes(*left_out)]
     tail = [context(escape(shorten(" · ".join(notes), NOTES_MAX_CHARS - 100)))]
     blocks = (*head, *body, *(tail if notes else []))
     return SlackMessage(fallback_text(brief), blocks)

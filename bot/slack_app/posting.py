@@ -14,12 +14,13 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from bot.errors import BotError
 from bot.replies import AlreadyBriefed, Reply
 from bot.slack_app.blocks import SlackMessage
 from bot.slack_app.render import render_reply
@@ -77,13 +78,13 @@ class SlackPoster:
         except SlackApiError as error:
             if self._webhook is None or error.response.get("error") not in NOT_A_MEMBER:
                 raise
-            await self._webhook.send(response_type="in_channel", **message.as_kwargs())
+            await respond(self._webhook, response_type="in_channel", **message.as_kwargs())
             return None
         return str(posted["ts"])
 
     async def post_private(self, message: SlackMessage) -> None:
         if self._webhook is not None:
-            await self._webhook.send(response_type="ephemeral", **message.as_kwargs())
+            await respond(self._webhook, response_type="ephemeral", **message.as_kwargs())
             return
         await self._client.chat_postEphemeral(
             channel=self._to.channel,
@@ -103,6 +104,18 @@ class SlackPoster:
             log.warning("no permalink for %s in %s: %s", ts, channel, error)
             return None
         return str(found.get("permalink") or "") or None
+
+
+class ResponseUrlError(BotError):
+    """Slack refused a post to a response_url (expired after 30 minutes, or used 5 times)."""
+
+
+async def respond(webhook: AsyncWebhookClient, **message: Any) -> None:
+    """Post to a command's or shortcut's response_url; a refusal raises (the service logs
+    it), as a refused ``chat.postMessage`` does."""
+    answer = await webhook.send(**message)
+    if answer.status_code != 200:
+        raise ResponseUrlError(f"response_url answered HTTP {answer.status_code}: {answer.body}")
 
 
 class ProgressSign(Protocol):
@@ -143,9 +156,7 @@ class WorkingNote:
         self._webhook = webhook
 
     async def show(self) -> None:
-        answer = await self._webhook.send(response_type="ephemeral", text=WORKING_TEXT)
-        if answer.status_code != 200:
-            log.info("working note not shown: HTTP %s %s", answer.status_code, answer.body)
+        await respond(self._webhook, response_type="ephemeral", text=WORKING_TEXT)
 
     async def hide(self) -> None:
         return None
