@@ -57,7 +57,8 @@ def ratio(value: str) -> float:
     return number
 
 
-def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run(args: argparse.Namespace) -> int:
+    out, err = sys.stdout, sys.stderr
     settings = load_settings(args.config)
     failed = 0
     with Fetcher(settings.fetch) as fetcher:
