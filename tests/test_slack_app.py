@@ -38,6 +38,7 @@ from slack_support import (
 )
 
 from bot.briefs import BriefMaker
+from bot.errors import BotError
 from bot.service import BriefingService
 from bot.slack_app.adapter import SlackAdapter
 from bot.slack_app.settings import HTTP, SOCKET, SlackSettings
@@ -317,7 +318,7 @@ async def test_requests_without_a_valid_signature_are_refused_and_do_nothing(
     assert await slack.send.send(body, json_type, stale) == 401
     assert await slack.send.send(body, json_type, {}) == 401
     await settled(slack)
-    assert slack.api.calls == []
+    assert [call.method for call in slack.api.calls] == ["auth.test"]  # the sign-in at start
 
 
 async def test_a_rate_limited_post_waits_and_is_retried(
@@ -382,6 +383,19 @@ async def test_a_30000_word_article_with_40_speakers_is_posted_within_slack_limi
     assert limit_problems(post.params) == []
     assert "Strikes continue for a second week" in post.params["text"]
     assert "more speakers did not fit" in str(post.params["blocks"][-1])
+
+
+async def test_a_wrong_bot_token_stops_the_adapter_at_start(service: BriefingService) -> None:
+    api = FakeSlackApi()
+    await api.start()
+    settings = SlackSettings(
+        bot_token="xoxb-revoked", mode=HTTP, signing_secret=SIGNING_SECRET, api_url=api.api_url
+    )
+    try:
+        with pytest.raises(BotError, match=r"Slack refused SLACK_BOT_TOKEN \(invalid_auth\)"):
+            await SlackAdapter(service.handle, settings).run()
+    finally:
+        await api.close()
 
 
 # --- Socket Mode ---------------------------------------------------------------------------------

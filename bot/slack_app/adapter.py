@@ -10,6 +10,7 @@ import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
@@ -57,6 +58,7 @@ class SlackAdapter:
         """Serve Slack until cancelled; then let briefs in progress finish (within a grace)."""
         async with aiohttp.ClientSession(timeout=HTTP_TIMEOUT) as session:
             self._client = web_client(self._settings, session)
+            await sign_in(self._client)
             self._listeners = self._build_listeners(self._client, session)
             app = build_app(self._listeners, self._client, self._settings)
             try:
@@ -123,6 +125,19 @@ def web_client(settings: SlackSettings, session: aiohttp.ClientSession) -> Async
         session=session,
         retry_handlers=retry_handlers(),
     )
+
+
+async def sign_in(client: AsyncWebClient) -> None:
+    """Check the bot token with ``auth.test`` at start, so a wrong token or an unreachable
+    Slack stops `newsbrief run` with a clear message instead of failing every event."""
+    try:
+        found = await client.auth_test()
+    except SlackApiError as error:
+        code = error.response.get("error", "unknown error")
+        raise BotError(f"Slack refused SLACK_BOT_TOKEN ({code})") from None
+    except aiohttp.ClientError as error:
+        raise BotError(f"cannot reach Slack at {client.base_url}: {error}") from None
+    log.info("Slack: signed in as %s to %s", found.get("user"), found.get("team"))
 
 
 def retry_handlers() -> list[AsyncRetryHandler]:
