@@ -21,6 +21,10 @@ from summarizer.types import Span
 
 #: Lines longer than this are prose unless they end in a photo credit.
 SHORT_LINE = 220
+#: Photo credits stand at the very end of a caption: only this many characters are searched.
+CREDIT_TAIL = 120
+#: A headline is a line at most this long that does not end like a sentence.
+MAX_HEADLINE_CHARS = 150
 
 _WHOLE_LINE = re.compile(
     r"""^(?:
@@ -41,6 +45,7 @@ _WHOLE_LINE = re.compile(
       | by\s+(?-i:[A-Z])[\w.'’-]*
             (?:\s+(?:(?-i:[A-Z])[\w.'’-]*|and|&|de|da|van|von|der|del|la|le|bin|al-\w+))*
             (?:\s*(?:[,|•·–—-]|\s+in\s+|\s+for\s+).*)?
+      | (?:our|editorial)\s+(?:standards|ethics|policies)\b.*
       | posted:?\s.*\d{4}.*
       | updated:?\s.*\d{4}.*
     )$""",
@@ -66,6 +71,18 @@ _CALL_TO_ACTION = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 """Calls to action and small print, anywhere in a short line."""
+_CALL_TO_ACTION_WORDS = (
+    "sign",
+    "subscri",
+    "regist",
+    "newsletter",
+    "never miss",
+    "download",
+    "javascript",
+    "letter",
+    "hear",
+    "*",
+)
 
 _NOTICE = re.compile(
     r"""(?:
@@ -81,6 +98,17 @@ _NOTICE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 """Copyright, reprint and affiliate notices: boilerplate however long the line."""
+_NOTICE_WORDS = (
+    "©",
+    "(c)",
+    "copyright",
+    "rights reserved",
+    "permission",
+    "may not be",
+    "products",
+    "disclosure",
+    "we may",
+)
 
 _PHOTO_CREDIT_END = re.compile(
     r"""(?:
@@ -99,15 +127,27 @@ def is_boilerplate(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
+    lowered = stripped.lower()
     if (
-        _PHOTO_CREDIT_END.search(stripped)
-        or _NOTICE.search(stripped)
+        _PHOTO_CREDIT_END.search(stripped[-CREDIT_TAIL:])
+        or (_mentions(lowered, _NOTICE_WORDS) and _NOTICE.search(stripped))
         or has_mixed_script_words(stripped)
     ):
         return True
     if len(stripped) > SHORT_LINE:
         return False
-    return bool(_WHOLE_LINE.match(stripped) or _CALL_TO_ACTION.search(stripped))
+    return bool(
+        _WHOLE_LINE.match(stripped)
+        or (_mentions(lowered, _CALL_TO_ACTION_WORDS) and _CALL_TO_ACTION.search(stripped))
+    )
+
+
+def _mentions(lowered: str, words: tuple[str, ...]) -> bool:
+    """A cheap test before a costly regex: Python's ``re`` tries every alternative everywhere."""
+    return any(word in lowered for word in words)
+
+
+_LOOK_ALIKE_SCRIPT = re.compile("[\u0370-\u03ff\u0400-\u04ff]")  # Greek, Cyrillic
 
 
 def has_mixed_script_words(line: str, minimum: int = 3) -> bool:
@@ -116,6 +156,8 @@ def has_mixed_script_words(line: str, minimum: int = 3) -> bool:
     Real prose never does; spam that dodges filters with look-alike letters
     ("Yоur соntеnt" with Cyrillic о and е) does.
     """
+    if not _LOOK_ALIKE_SCRIPT.search(line):
+        return False
     mixed = 0
     for word in re.findall(r"\w{2,}", line):
         scripts = {_script(char) for char in word if char.isalpha()}
@@ -146,3 +188,15 @@ def line_spans(text: str) -> Iterator[Span]:
         end = match.end() - (len(line) - len(line.rstrip()))
         if end > start:
             yield (start, end)
+
+
+def looks_like_headline(line: str) -> bool:
+    """A short line, starting with a capital or digit, not ending with sentence punctuation."""
+    line = line.strip()
+    return 0 < len(line) <= MAX_HEADLINE_CHARS and not line[0].islower() and line[-1] not in ".,;:"
+
+
+def squash_space(value: str | None) -> str | None:
+    """``value`` with runs of whitespace (NBSP included) made one space; None if blank."""
+    squashed = " ".join(value.split()) if value else ""
+    return squashed or None

@@ -3,11 +3,13 @@
 Three kinds of input, chosen by content type, then file name, then by sniffing
 the bytes:
 
-* HTML: trafilatura, favouring precision (boilerplate kept out), paragraphs
-  separated by blank lines, boilerplate paragraphs dropped;
-* PDF: pypdf, page text rejoined into paragraphs, boilerplate dropped;
-* plain text (.txt, .md, stdin): used exactly as given (only decoded), so
-  offsets refer to the original; boilerplate lines are *marked*.
+* HTML (``summarizer.webpage``): trafilatura, paragraphs separated by blank
+  lines, boilerplate paragraphs dropped;
+* PDF (``summarizer.pdf``): pypdf, page text rejoined into paragraphs,
+  boilerplate dropped;
+* plain text (.txt, .md, stdin; here): used exactly as given (only decoded),
+  so offsets refer to the original; the headline and boilerplate lines are
+  *marked* in ``Article.boilerplate``.
 
 Text encoding policy for plain text: UTF-8 (a BOM is dropped; UTF-16 with a BOM
 is read too). Anything else is read as Windows-1252 only when it is clearly
@@ -19,21 +21,15 @@ since guessing wrong would silently garble the brief.
 from __future__ import annotations
 
 import codecs
-import io
-import logging
 import re
-from collections.abc import Callable, Iterable
-from html import escape
+from collections.abc import Callable
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
 
-from summarizer.boilerplate import boilerplate_spans, is_boilerplate
-from summarizer.errors import InputError, NoArticleText, UnsupportedType
-from summarizer.types import Article
-
-if TYPE_CHECKING:  # both are imported when first needed: together they take ~0.6 s to load
-    from pypdf import PdfReader
-    from trafilatura.settings import Document
+from summarizer.boilerplate import boilerplate_spans, looks_like_headline
+from summarizer.errors import InputError, UnsupportedType
+from summarizer.pdf import extract_pdf
+from summarizer.types import Article, Span
+from summarizer.webpage import extract_html, known_codec
 
 SUPPORTED = "HTML pages (.html), PDF files (.pdf) and plain text (.txt, .md)"
 
@@ -45,11 +41,6 @@ VAGUE_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 
-HTML_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 #: Recognisable non-text formats, named in the error message.
 BINARY_SIGNATURES = (
     (b"PK\x03\x04", "a ZIP archive (Word .docx, EPUB, ...)"),
@@ -65,20 +56,10 @@ BINARY_SIGNATURES = (
 MAX_CONTROL_SHARE = 0.05
 #: Share of non-ASCII bytes up to which non-UTF-8 text is read as Windows-1252.
 MAX_CP1252_SHARE = 0.10
-#: A PDF line shorter than this share of the usual width ends its paragraph.
-SHORT_LINE_SHARE = 0.75
-#: A meta description shorter than this is a label, not a standfirst.
-MIN_STANDFIRST_WORDS = 8
-#: A first line at most this long, not ending like a sentence, is a headline.
-MAX_TITLE_CHARS = 150
 
-_HTML_START = re.compile(
-    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
-)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+#: An HTML document announces itself early: searched in the first kilobyte only.
+_HTML_MARK = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.I)
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
-
-logger = logging.getLogger(__name__)
 
 
 def extract(
@@ -128,7 +109,7 @@ def sniff_kind(body: bytes) -> str:
     head = body[:2048]
     if head.lstrip().startswith(b"%PDF-"):
         return "pdf"
-    if _HTML_START.match(head):
+    if _HTML_MARK.search(head[:1024]):
         return "html"
     for signature, name in BINARY_SIGNATURES:
         if head.startswith(signature):
@@ -141,15 +122,7 @@ def sniff_kind(body: bytes) -> str:
 def charset_of(content_type: str | None) -> str | None:
     """The ``charset`` parameter of a Content-Type header, if it names a known codec."""
     match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type or "", re.I)
-    return _known_codec(match.group(1)) if match else None
-
-
-def _known_codec(name: str | bytes) -> str | None:
-    label = name.decode("ascii", "ignore") if isinstance(name, bytes) else name
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
+    return known_codec(match.group(1)) if match else None
 
 
 def _path_of(url: str | None) -> str | None:
@@ -212,224 +185,12 @@ def _decode_cp1252_if_clearly_text(body: bytes, source: str) -> str:
     raise InputError(f"{source} is not UTF-8 text (save it as UTF-8 and try again)")
 
 
-def headline_span(text: str) -> tuple[int, int] | None:
+def headline_span(text: str) -> Span | None:
     """The first line's span when it looks like a headline and more text follows."""
     match = re.search(r"\S[^\r\n]*", text)
-    if match is None or not text[match.end() :].strip():
+    if match is None or not text[match.end() :].strip() or not looks_like_headline(match.group()):
         return None
-    line = match.group().rstrip()
-    if len(line) > MAX_TITLE_CHARS or line[-1] in ".,;:" or line[0].islower():
-        return None
-    return (match.start(), match.start() + len(line))
-
-
-# -- HTML ------------------------------------------------------------------------
-
-
-def extract_html(body: bytes, source: str, url: str | None, charset: str | None) -> Article:
-    """Main text and metadata of a web page, by trafilatura."""
-    html = decode_html(body, declared=charset)
-    document = _trafilatura_document(html, url)
-    paragraphs = _prose_paragraphs((document.text or "").splitlines()) if document else []
-    if document is not None and paragraphs and _is_headline_of(paragraphs[0], document.title):
-        paragraphs = paragraphs[1:]  # the headline is Article.title, not summary material
-    standfirst = standfirst_of(document, html, paragraphs) if paragraphs else None
-    if standfirst:
-        paragraphs = [standfirst, *paragraphs]
-    if document is None or not paragraphs:
-        raise NoArticleText(
-            f"found no article text in {source} "
-            "(a paywall, or a page that needs JavaScript to show its text?)"
-        )
-    return Article(
-        text="\n\n".join(paragraphs),
-        source=source,
-        title=_clean(document.title),
-        url=url,
-        site=_clean(document.sitename),
-        author=_clean(document.author),
-        published=_clean(document.date),
-    )
-
-
-def decode_html(body: bytes, *, declared: str | None = None) -> str:
-    """Decode a page: BOM, then the HTTP charset, then <meta charset>, then UTF-8, then cp1252."""
-    for bom, by_bom in HTML_BOMS:
-        if body.startswith(bom):
-            return body.decode(by_bom, errors="replace")
-    meta = _META_CHARSET.search(body[:4096])
-    for encoding in (declared, _known_codec(meta.group(1)) if meta else None):
-        if encoding:
-            return _decode_html_as(body, encoding)
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        return body.decode("cp1252", errors="replace")
-
-
-def _decode_html_as(body: bytes, encoding: str) -> str:
-    """Pages often claim Latin-1 but are UTF-8 (or the reverse): trust UTF-8 that decodes."""
-    if encoding in ("latin-1", "iso8859-1", "cp1252", "ascii"):
-        try:
-            return body.decode("utf-8")
-        except UnicodeDecodeError:
-            encoding = "cp1252"
-    return body.decode(encoding, errors="replace")
-
-
-def _trafilatura_document(html: str, url: str | None) -> Document | None:
-    import trafilatura
-    from trafilatura.settings import Document
-
-    document = trafilatura.bare_extraction(
-        html,
-        url=url,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=True,
-    )
-    return document if isinstance(document, Document) else None
-
-
-def _prose_paragraphs(lines: Iterable[str]) -> list[str]:
-    stripped = (" ".join(line.split()) for line in lines)
-    return [line for line in stripped if line and not is_boilerplate(line)]
-
-
-def standfirst_of(document: Document | None, html: str, paragraphs: list[str]) -> str | None:
-    """The page's standfirst (its meta description) when the extracted text lacks it.
-
-    Pages put the standfirst above the article container (so trafilatura
-    leaves it out) or only in metadata. Taken only when it is a whole
-    sentence or visibly on the page: not truncated ("..."), not markup, not
-    boilerplate, not a label, not already in the text.
-    """
-    description = _clean(document.description if document else None)
-    if not description or len(description.split()) < MIN_STANDFIRST_WORDS:
-        return None
-    if description.endswith(("...", "…")) or "<" in description or is_boilerplate(description):
-        return None
-    if _looks_like_a_label(description) or _repeats(description, paragraphs[:3]):
-        return None
-    if description[-1] in ".!?" or _shown_on_page(description, html):
-        return description
-    return None
-
-
-def _looks_like_a_label(text: str) -> bool:
-    """Mostly Capitalised Words: a page label ("Letters to the Editor for Jan. 17"), not prose."""
-    words = text.split()
-    return sum(word[0].isupper() for word in words) > len(words) / 2
-
-
-def _repeats(text: str, paragraphs: list[str]) -> bool:
-    """True when most of ``text``'s words are already in one of ``paragraphs``."""
-    words = set(re.findall(r"\w+", text.casefold()))
-    for paragraph in paragraphs:
-        if len(words & set(re.findall(r"\w+", paragraph.casefold()))) >= 0.7 * len(words):
-            return True
-    return False
-
-
-def _shown_on_page(text: str, html: str) -> bool:
-    """True when ``text`` starts an element's text somewhere in ``html``."""
-    words = escape(text, quote=False).split()[:MIN_STANDFIRST_WORDS]
-    return re.search(r">\s*" + r"\s+".join(map(re.escape, words)), html) is not None
-
-
-def _is_headline_of(paragraph: str, title: str | None) -> bool:
-    if not title or len(paragraph) > MAX_TITLE_CHARS:
-        return False
-    paragraph, title = paragraph.casefold(), " ".join(title.split()).casefold()
-    return paragraph in title or title in paragraph
-
-
-def _clean(value: str | None) -> str | None:
-    cleaned = " ".join(value.split()) if value else ""
-    return cleaned or None
-
-
-# -- PDF -------------------------------------------------------------------------
-
-
-def extract_pdf(body: bytes, source: str, url: str | None, charset: str | None) -> Article:
-    """The text layer of a PDF, rejoined into paragraphs."""
-    reader = _open_pdf(body, source)
-    paragraphs = [
-        paragraph
-        for page in reader.pages
-        for paragraph in pdf_paragraphs(page.extract_text() or "")
-        if not is_boilerplate(paragraph)
-    ]
-    if not paragraphs:
-        raise NoArticleText(f"{source}: this PDF has no text layer (scanned?)")
-    return Article(
-        text="\n\n".join(paragraphs),
-        source=source,
-        title=_pdf_title(reader, paragraphs[0]),
-        url=url,
-        author=_clean(_metadata_field(reader, "author")),
-    )
-
-
-def _open_pdf(body: bytes, source: str) -> PdfReader:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns loudly about damage it repairs
-    try:
-        reader = PdfReader(io.BytesIO(body))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError(f"{source} is a password-protected PDF")
-        return reader
-    except (PdfReadError, ValueError, KeyError, OSError) as error:
-        raise InputError(f"{source} is not a readable PDF ({error})") from error
-
-
-def pdf_paragraphs(page_text: str) -> list[str]:
-    """Rejoin a page's layout lines into paragraphs.
-
-    Wrapped lines fill the column, so a line well short of the usual width
-    (or a blank one) ends a paragraph: a paragraph's last line, or a heading.
-    """
-    lines = [" ".join(line.split()) for line in page_text.splitlines()]
-    width = _typical_width(lines)
-    paragraphs: list[list[str]] = [[]]
-    for line in lines:
-        if line:
-            paragraphs[-1].append(line)
-        if len(line) < SHORT_LINE_SHARE * width:
-            paragraphs.append([])
-    return [_join_lines(lines) for lines in paragraphs if lines]
-
-
-def _typical_width(lines: list[str]) -> int:
-    """The 80th percentile of line lengths: robust to one very long line (a URL, a table)."""
-    lengths = sorted(len(line) for line in lines if line)
-    return lengths[round(0.8 * (len(lengths) - 1))] if lengths else 0
-
-
-def _join_lines(lines: list[str]) -> str:
-    joined = lines[0]
-    for line in lines[1:]:
-        joined += line if joined.endswith("-") else " " + line
-    return joined
-
-
-def _pdf_title(reader: PdfReader, first_paragraph: str) -> str | None:
-    title = _clean(_metadata_field(reader, "title"))
-    if title and not re.search(r"\.(docx?|pdf|odt|tex)$|^untitled|^microsoft", title, re.I):
-        return title
-    return first_paragraph if len(first_paragraph) <= MAX_TITLE_CHARS else None
-
-
-def _metadata_field(reader: PdfReader, name: str) -> str | None:
-    try:
-        value = getattr(reader.metadata, name, None) if reader.metadata else None
-    except Exception:  # damaged metadata must not sink an otherwise readable PDF
-        return None
-    return str(value) if value else None
+    return (match.start(), match.start() + len(match.group().rstrip()))
 
 
 Extractor = Callable[[bytes, str, "str | None", "str | None"], Article]

@@ -8,7 +8,8 @@ import pytest
 from conftest import article_html, blank_pdf, text_pdf
 
 from summarizer.errors import InputError, NoArticleText, UnsupportedType
-from summarizer.extract import decode_html, extract
+from summarizer.extract import extract
+from summarizer.webpage import decode_html
 
 PARAGRAPHS = [
     "The town council voted on Tuesday to approve a new bridge across the river, "

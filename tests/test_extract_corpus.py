@@ -25,9 +25,6 @@ MISSING = f"the research pages are not there ({EXPECTED}; set NEWSBRIEF_SHARED)"
 
 #: Snippets no page-level extractor can satisfy, with the reason (checked: strict xfail).
 KNOWN_GAPS = {
-    ("reuters.com.parasite.html", "Additional reporting by"): (
-        "the line exists only inside a JSON blob in a <script>, not in the page's HTML"
-    ),
     ("axios.com.future.html", 'good kid, m.A.A.d city," the 5th song starts 19 '): (
         "a newsletter page with five separate stories; extraction keeps the first one"
     ),

@@ -45,7 +45,7 @@ def test_an_html_file_is_extracted(tmp_path: Path, fetcher: Fetcher) -> None:
 def test_a_pdf_file_is_extracted(tmp_path: Path, fetcher: Fetcher) -> None:
     pdf = text_pdf(["Bridge Approved", PARAGRAPHS[1]], title="Bridge vote")
     article = load_source(write(tmp_path, "bridge.pdf", pdf), fetcher)
-    assert (article.title, article.text) == ("Bridge vote", f"Bridge Approved\n\n{PARAGRAPHS[1]}")
+    assert (article.title, article.text) == ("Bridge vote", PARAGRAPHS[1])
 
 
 def test_a_missing_file_is_named(tmp_path: Path, fetcher: Fetcher) -> None:
