@@ -1,0 +1,128 @@
+"""Channel messages through discord.py's own objects (dpytest's fake gateway and HTTP)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import discord
+import discord.ext.test as dpytest
+import pytest
+from discord_support import (
+    CallLog,
+    FakeService,
+    RecordingInteraction,
+    brief_reply,
+    other_bot,
+    record_payloads,
+    sent_messages,
+    start_dpytest,
+)
+
+from bot.discord_app.commands import MENU_NAME, build_commands
+from bot.discord_app.posting import EMBED_LINKS_NOTE
+from bot.events import EventKind
+
+LINK = "https://news.example/2015/10/russia-syria"
+
+
+@pytest.fixture(autouse=True)
+async def clean_dpytest():  # type: ignore[no-untyped-def]
+    yield
+    await dpytest.empty_queue()
+
+
+async def test_link_in_a_message_is_answered_with_embeds_as_a_reply() -> None:
+    service = FakeService(replies=[brief_reply()])
+    client = await start_dpytest(service.handle)
+    payloads = record_payloads(client)
+    posted = await dpytest.message(f"look at this {LINK}")
+    [event, own_reply] = service.events
+    assert (event.kind, event.text) == (EventKind.MESSAGE, f"look at this {LINK}")
+    assert event.message_id == str(posted.id)
+    assert event.channel == str(posted.channel.id) and event.user == str(posted.author.id)
+    assert not event.is_bot and own_reply.is_bot  # the bot's reply comes back as a message too
+    [reply, *_] = sent_messages()
+    assert reply.embeds[0].title == "Russia launches airstrikes in Syria"
+    assert payloads[0]["message_reference"]["message_id"] == posted.id
+    assert payloads[0]["allowed_mentions"]["replied_user"] is False
+    assert service.refs == [reply.jump_url]
+
+
+async def test_without_the_message_content_intent_plain_messages_are_not_read() -> None:
+    service = FakeService(replies=[brief_reply()])
+    await start_dpytest(service.handle, message_content=False)
+    await dpytest.message(LINK)
+    assert service.events == []
+    assert sent_messages() == []
+
+
+async def test_a_mention_of_the_bot_is_a_request_even_without_the_intent() -> None:
+    service = FakeService()
+    client = await start_dpytest(service.handle, message_content=False)
+    assert client.user is not None
+    await dpytest.message(f"<@{client.user.id}> please brief {LINK}")
+    [event] = service.events
+    assert event.kind is EventKind.REQUEST and LINK in event.text
+
+
+async def test_attachments_are_passed_with_name_and_a_reader(tmp_path: Path) -> None:
+    article = tmp_path / "statement.txt"
+    article.write_text("The ministry said the strikes hit militants.")
+    service = FakeService()
+    await start_dpytest(service.handle)
+    await dpytest.message("see attached", attachments=[str(article)])
+    [upload] = service.events[0].attachments
+    assert upload.name == "statement.txt"
+    assert await upload.read() == article.read_bytes()
+
+
+async def test_without_embed_links_the_brief_is_sent_as_text_with_a_note() -> None:
+    service = FakeService(replies=[brief_reply(speakers=2)])
+    await start_dpytest(service.handle)
+    channel = dpytest.get_config().channels[0]
+    await dpytest.set_permission_overrides(channel.guild.default_role, channel, embed_links=False)
+    await dpytest.message(LINK)
+    sent = sent_messages()
+    assert all(not message.embeds for message in sent)
+    assert "Russia launches airstrikes in Syria" in sent[0].content
+    assert sent[-1].content == EMBED_LINKS_NOTE
+
+
+async def test_without_send_messages_nothing_is_posted_and_it_is_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    service = FakeService(replies=[brief_reply()])
+    await start_dpytest(service.handle)
+    channel = dpytest.get_config().channels[0]
+    await dpytest.set_permission_overrides(channel.guild.default_role, channel, send_messages=False)
+    with caplog.at_level(logging.WARNING, logger="bot.discord_app.posting"):
+        await dpytest.message(LINK)
+    assert sent_messages() == []
+    assert service.refs == [None]
+    assert "missing Send Messages" in caplog.text
+
+
+async def test_system_messages_are_not_events() -> None:
+    service = FakeService()
+    client = await start_dpytest(service.handle)
+    message = await dpytest.message("hello")
+    service.events.clear()
+    message.type = discord.MessageType.pins_add
+    await client.on_message(message)
+    assert service.events == []
+
+
+async def test_summarize_menu_briefs_a_bots_message_for_the_person_who_asked() -> None:
+    log = CallLog()
+    service = FakeService(log, [brief_reply()])
+    await start_dpytest(service.handle, message_content=False)
+    target = await dpytest.message(f"shared {LINK}", member=other_bot())
+    menu = next(c for c in build_commands(service.handle) if c.name == MENU_NAME)
+    interaction = RecordingInteraction(log, user_id=4242, channel=target.channel)
+    await menu.callback(interaction, target)
+    assert log.names() == ["defer", "handle", "edit_original"]
+    [event] = service.events
+    assert (event.kind, event.message_id, event.user) == (EventKind.REQUEST, str(target.id), "4242")
+    assert LINK in event.text and event.is_bot is False
+    assert event.event_id == str(interaction.id)
