@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from summarizer.attribution.lexicon import ADDRESSEE_OBJECT, NOMINAL_CONTENT
+from summarizer.attribution.lexicon import ADDRESSEE_OBJECT, CUE_VERBS, NOMINAL_CONTENT
 from summarizer.attribution.tokens import subtree_indices
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
 INSERTED = frozenset({"parataxis", "ccomp", "advcl"})
 CLAUSE_CONTENT = frozenset({"ccomp"})
+COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd"})
 EMPTY_SUBJECTS = frozenset({"it", "there"})
 CONTENT_PREPOSITIONS = frozenset({"of", "about", "for", "on", "over", "against", "that"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "said on Monday" is not "commented on X"
 
 
 def source_of(cue: Token, depth: int = 0) -> Token | None:
@@ -33,7 +35,7 @@ def source_of(cue: Token, depth: int = 0) -> Token | None:
         return source_of(cue.head, depth + 1)  # ", adding ...", "said and added"
     if cue.dep_ in ("acl", "relcl") and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head  # "a statement expressing ...", "officials who said"
-    if cue.tag_ == "VBG" and "," in cue.doc[max(0, cue.i - 2) : cue.i].text:
+    if cue.tag_ == "VBG" and any(t.text == "," for t in cue.doc[max(0, cue.i - 2) : cue.i]):
         root = cue.sent.root  # ", accusing Moscow of ...", misattached by the parser
         return next((c for c in root.children if c.dep_ == "nsubj" and c.i < cue.i), None)
     return None
@@ -41,7 +43,7 @@ def source_of(cue: Token, depth: int = 0) -> Token | None:
 
 def content_of(cue: Token, source: Token | None) -> set[int]:
     """Token indices of a cue verb's content; empty when it has none."""
-    for rule in (_clausal, _inserted, _infinitive, _prepositional, _nominal):
+    for rule in (_clausal, _inserted, _infinitive, _prepositional, _nominal, _passive_subject):
         found = rule(cue, source)
         if found:
             return found
@@ -57,12 +59,19 @@ def _clausal(cue: Token, source: Token | None) -> set[int]:
 
 
 def _inserted(cue: Token, source: Token | None) -> set[int]:
-    """'"Thus," Kartapolov said, "..."': the cue hangs inside the clause it reports."""
-    if cue.dep_ not in INSERTED or source is None or cue.head.pos_ not in ("VERB", "AUX"):
+    """'"Thus," Kartapolov said, "..."': the cue hangs inside the clause it reports.
+
+    Not when the head is itself a cue ("said she supported it": "supported" is content)
+    or when the cue has a complement of its own.
+    """
+    head = cue.head
+    if cue.dep_ not in INSERTED or source is None or head.pos_ not in ("VERB", "AUX"):
         return set()
-    if cue.dep_ == "advcl" and cue.i < cue.head.i:
+    if head.lemma_ in CUE_VERBS or (head.i > cue.i and cue.dep_ != "parataxis"):
         return set()
-    return set(subtree_indices(cue.head)) - set(subtree_indices(cue))
+    if any(c.dep_ in COMPLEMENTS for c in cue.children):
+        return set()
+    return set(subtree_indices(head)) - set(subtree_indices(cue))
 
 
 def _infinitive(cue: Token, source: Token | None) -> set[int]:
@@ -79,7 +88,7 @@ def _prepositional(cue: Token, source: Token | None) -> set[int]:
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects:
+            if objects and objects[0].ent_type_ not in TIME_ENTITIES:
                 return set(subtree_indices(objects[0]))
     return set()
 
@@ -89,6 +98,14 @@ def _nominal(cue: Token, source: Token | None) -> set[int]:
         return set()
     for child in cue.children:
         if child.dep_ == "dobj":
+            return set(subtree_indices(child))
+    return set()
+
+
+def _passive_subject(cue: Token, source: Token | None) -> set[int]:
+    """'The decision was announced by ...': the passive subject is what was said."""
+    for child in cue.children:
+        if child.dep_ == "nsubjpass" and child.lower_ not in EMPTY_SUBJECTS:
             return set(subtree_indices(child))
     return set()
 

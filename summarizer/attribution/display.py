@@ -14,7 +14,7 @@ def display_claim(claim: Claim, max_words: int = 35) -> str:
     Direct quotes are shown in quotation marks; accusations as "accuses Y of Z";
     denials as "denies ...".
     """
-    body = shorten(claim.claim, max_words)
+    body = shorten(_without_leading(claim.claim, "that "), max_words)
     if claim.quote and body[:1] not in QUOTE_MARKS:
         body = f"“{body}”"
     if claim.kind == "accusation" and claim.target:

@@ -19,11 +19,11 @@ MIN_FLOATING_WORDS = 4
 
 def extract_claims(doc: Doc) -> tuple[Claim, ...]:
     """Every attributed statement of ``doc`` (a parse of the whole article text)."""
-    layout = Layout.of(doc.text)
+    layout = Layout.of(doc.text)  # the only doc.text: it is rebuilt on every access
     readings = [r for r in _read_cues(doc, layout) if r is not None]
-    readings = _outermost(sorted(readings, key=lambda r: r.cue), layout)
-    readings = _with_floating_quotes(readings, layout, doc.text)
-    return _resolve(doc, readings)
+    readings = _with_floating_quotes(sorted(readings, key=lambda r: r.cue), layout)
+    readings = _outermost(readings)
+    return _resolve(layout.text, readings)
 
 
 def _read_cues(doc: Doc, layout: Layout) -> list[Reading | None]:
@@ -37,27 +37,27 @@ def _read_cues(doc: Doc, layout: Layout) -> list[Reading | None]:
     return readings
 
 
-def _outermost(readings: list[Reading], layout: Layout) -> list[Reading]:
-    """Drop nested attributions: cues inside a direct quote or inside another claim's content."""
+def _outermost(readings: list[Reading]) -> list[Reading]:
+    """Drop nested attributions: cues inside another claim's content (quotes included)."""
     contents = [piece for r in readings for piece in r.content]
-    return [
-        r
-        for r in readings
-        if layout.quote_at(r.cue[0]) is None and not any(overlaps(r.cue, p) for p in contents)
-    ]
+    return [r for r in readings if not any(overlaps(r.cue, p) for p in contents)]
 
 
-def _with_floating_quotes(readings: list[Reading], layout: Layout, text: str) -> list[Reading]:
+def _with_floating_quotes(readings: list[Reading], layout: Layout) -> list[Reading]:
     """A quote no cue governs continues the previous claim when it follows it closely."""
     result = list(readings)
-    claimed = [p for r in readings for p in r.content]
+    claimed = [p for r in readings for p in r.content if not _inside(r.cue, layout)]
     for quote in layout.quotes:
-        if any(overlaps(quote, p) for p in claimed) or not _speech_like(quote, text):
+        if any(overlaps(quote, p) for p in claimed) or not _speech_like(quote, layout.text):
             continue
         previous = _previous(result, quote, layout)
         if previous is not None:
             result.append(Reading(previous.cue, previous.lemma, previous.source, (quote,), True))
     return sorted(result, key=lambda r: r.content_span)
+
+
+def _inside(cue: Span, layout: Layout) -> bool:
+    return layout.quote_at(cue[0]) is not None
 
 
 def _speech_like(quote: Span, text: str) -> bool:
@@ -76,7 +76,7 @@ def _previous(readings: list[Reading], quote: Span, layout: Layout) -> Reading |
     return last if gap <= 1 else None
 
 
-def _resolve(doc: Doc, readings: list[Reading]) -> tuple[Claim, ...]:
+def _resolve(text: str, readings: list[Reading]) -> tuple[Claim, ...]:
     """Resolve speakers in text order, then build claims with each entity's final name."""
     resolver = Resolver()
     entities: dict[int, Entity | None] = {}
@@ -85,20 +85,20 @@ def _resolve(doc: Doc, readings: list[Reading]) -> tuple[Claim, ...]:
     ):
         if reading.source is not None and reading.source.i not in entities:
             entities[reading.source.i] = resolver.resolve(reading.source)
-    return tuple(_claim(doc, r, entities) for r in readings)
+    return tuple(_claim(text, r, entities) for r in readings)
 
 
-def _claim(doc: Doc, reading: Reading, entities: dict[int, Entity | None]) -> Claim:
+def _claim(text: str, reading: Reading, entities: dict[int, Entity | None]) -> Claim:
     source = reading.source
     entity = entities.get(source.i) if source is not None else None
     speaker = entity.name if entity is not None else source.text if source is not None else ""
     kind = kind_of(reading.lemma)
     return Claim(
         speaker=speaker,
-        speaker_span=_mention_span(source, reading.cue),
-        cue=doc.text[reading.cue[0] : reading.cue[1]],
+        speaker_span=_mention_span(text, source, reading.cue),
+        cue=text[reading.cue[0] : reading.cue[1]],
         cue_span=reading.cue,
-        claim=join_pieces(doc.text, reading.content),
+        claim=join_pieces(text, reading.content),
         claim_span=reading.content_span,
         kind="quote" if kind == "statement" and reading.quote else kind,
         quote=reading.quote,
@@ -106,7 +106,7 @@ def _claim(doc: Doc, reading: Reading, entities: dict[int, Entity | None]) -> Cl
     )
 
 
-def _mention_span(source: Token | None, cue: Span) -> Span | None:
+def _mention_span(text: str, source: Token | None, cue: Span) -> Span | None:
     """The source's noun phrase; just its head side when the cue hangs inside it."""
     if source is None:
         return None
@@ -116,7 +116,7 @@ def _mention_span(source: Token | None, cue: Span) -> Span | None:
     if start <= cue[0] < end:
         end = source.idx + len(source) if source.idx < cue[0] else end
         start = max(start, cue[1]) if source.idx >= cue[1] else start
-    return trim(source.doc.text, (start, end))
+    return trim(text, (start, end))
 
 
 def _target_text(target: Token | None) -> str | None:

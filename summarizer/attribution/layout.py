@@ -15,19 +15,22 @@ from dataclasses import dataclass
 from summarizer.types import Span
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-QUOTE_MARK = re.compile(r"[\"“”]")
-OPENING = frozenset('"“')
+QUOTE_MARK = re.compile(r"''|[\"“”]")  # '' is the NYT's straight double quote
+OPENING = frozenset({'"', "“", "''"})
 
 
 @dataclass(frozen=True)
 class Layout:
+    """The article text (``Doc.text`` rebuilds the string on every access) and its layout."""
+
+    text: str
     paragraphs: tuple[Span, ...]
     quotes: tuple[Span, ...]  # each includes its quotation marks
 
     @classmethod
     def of(cls, text: str) -> Layout:
         paragraphs = paragraph_spans(text)
-        return cls(paragraphs, quote_spans(text, paragraphs))
+        return cls(text, paragraphs, quote_spans(text, paragraphs))
 
     def paragraph_index(self, offset: int) -> int:
         starts = [start for start, _ in self.paragraphs]
@@ -59,26 +62,27 @@ def quote_spans(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
     quotes: list[Span] = []
     open_at: int | None = None
     for index, (start, end) in enumerate(paragraphs):
-        marks = [m.start() for m in QUOTE_MARK.finditer(text, start, end)]
-        if open_at is not None and not (marks and marks[0] == start):
+        marks = [(m.start(), m.group()) for m in QUOTE_MARK.finditer(text, start, end)]
+        if open_at is not None and not (marks and marks[0][0] == start):
             quotes.append((open_at, paragraphs[index - 1][1]))  # closes with its paragraph
             open_at = None
         elif open_at is not None:
             marks = marks[1:]  # the continuation mark reopens the running quote
-        open_at = _pair_marks(text, marks, open_at, quotes)
+        open_at = _pair_marks(marks, open_at, quotes)
     if open_at is not None and paragraphs:
         quotes.append((open_at, paragraphs[-1][1]))
     return tuple(quotes)
 
 
-def _pair_marks(text: str, marks: list[int], open_at: int | None, quotes: list[Span]) -> int | None:
-    for position in marks:
-        mark = text[position]
+def _pair_marks(
+    marks: list[tuple[int, str]], open_at: int | None, quotes: list[Span]
+) -> int | None:
+    for position, mark in marks:
         if open_at is None:
             open_at = position if mark in OPENING else None
         elif mark == "“":
             open_at = position  # a stray opening: restart the quote here
         else:
-            quotes.append((open_at, position + 1))
+            quotes.append((open_at, position + len(mark)))
             open_at = None
     return open_at

@@ -68,7 +68,7 @@ def content_pieces(doc: Doc, indices: set[int], layout: Layout, anchor: int) -> 
     """Character pieces of the content, kept to the cue's paragraph and widened to whole quotes."""
     paragraph = layout.paragraph_at(anchor)
     kept = {i for i in indices if paragraph[0] <= doc[i].idx < paragraph[1] and not doc[i].is_space}
-    pieces = [char_span(doc, start, end) for start, end in runs(kept)]
+    pieces = [char_span(doc, layout.text, start, end) for start, end in runs(kept)]
     return merge([widen_to_quote(p, layout) for p in pieces if p[1] > p[0]])
 
 
@@ -93,7 +93,7 @@ def merge(pieces: list[Span]) -> tuple[Span, ...]:
 
 def adjacent_quote(cue: Token, source: Token | None, layout: Layout) -> tuple[Span, ...]:
     """A quote right before the source and cue ("...," he said) or right after ("said: ...")."""
-    text = cue.doc.text
+    text = layout.text
     left = min(cue.idx, source.left_edge.idx if source is not None else cue.idx)
     right = cue.idx + len(cue)
     for quote in layout.quotes:
@@ -127,5 +127,5 @@ def read_according_to(according: Token, layout: Layout) -> Reading | None:
     pieces = content_pieces(according.doc, indices, layout, according.idx)
     if not pieces:
         return None
-    span = trim(according.doc.text, (according.idx, to.idx + len(to)))
+    span = trim(layout.text, (according.idx, to.idx + len(to)))
     return Reading(span, "according to", source, pieces, is_quoted(pieces, layout))

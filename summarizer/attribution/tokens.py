@@ -26,10 +26,10 @@ def subtree_indices(token: Token) -> range:
     return range(token.left_edge.i, token.right_edge.i + 1)
 
 
-def char_span(doc: Doc, start: int, end: int) -> Span:
-    """Characters of tokens ``[start, end)``, trimmed of edge punctuation and space."""
+def char_span(doc: Doc, text: str, start: int, end: int) -> Span:
+    """Characters of tokens ``[start, end)`` of ``doc`` (whose text is ``text``), trimmed."""
     first, last = doc[start], doc[end - 1]
-    return trim(doc.text, (first.idx, last.idx + len(last)))
+    return trim(text, (first.idx, last.idx + len(last)))
 
 
 def trim(text: str, span: Span) -> Span:

@@ -1,0 +1,214 @@
+"""Attribution rules on sentences written for the purpose, one behaviour per test."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from summarizer.attribution import display_claim, extract_claims, group_claims
+from summarizer.nlp import load_pipeline
+from summarizer.settings import DEFAULT_MODEL
+from summarizer.types import Claim
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_pipeline(DEFAULT_MODEL)  # cached per process: loaded once for all modules
+
+
+def article(*paragraphs: str) -> str:
+    """An article text: paragraphs separated by blank lines, as extraction produces them."""
+    return "\n\n".join(paragraphs)
+
+
+def claims_of(nlp: Language, text: str) -> tuple[Claim, ...]:
+    return extract_claims(nlp(text))
+
+
+def claim_with(claims: tuple[Claim, ...], words: str) -> Claim:
+    found = [c for c in claims if words in c.claim]
+    assert found, f"no claim contains {words!r}: {[c.claim for c in claims]}"
+    return found[0]
+
+
+def span_text(text: str, span: tuple[int, int] | None) -> str:
+    assert span is not None
+    return text[span[0] : span[1]]
+
+
+def test_direct_quote_before_its_cue(nlp: Language) -> None:
+    text = '"We will not retreat from the border," said Maria Lopez, the interior minister.'
+    claim = claim_with(claims_of(nlp, text), "retreat from the border")
+    assert claim.speaker == "Maria Lopez"
+    assert claim.quote and claim.kind == "quote"
+    assert span_text(text, claim.claim_span).startswith('"We will not')
+
+
+def test_quote_running_over_several_paragraphs_is_one_claim(nlp: Language) -> None:
+    text = article(
+        'Senator Tom Baker said: "The budget is a disaster for rural hospitals.',
+        '"It cuts clinics that have served farmers for decades.',
+        '"Nobody in this chamber voted for that."',
+    )
+    claim = claim_with(claims_of(nlp, text), "disaster for rural hospitals")
+    assert claim.speaker == "Tom Baker"
+    assert span_text(text, claim.claim_span).endswith('voted for that."')
+
+
+def test_floating_quote_paragraph_inherits_the_previous_speaker(nlp: Language) -> None:
+    text = article(
+        '"The harvest was the worst in twenty years," said Anna Weber, a farmer in Bavaria.',
+        '"We lost almost half of the wheat to the rain in July."',
+    )
+    claim = claim_with(claims_of(nlp, text), "half of the wheat")
+    assert claim.speaker == "Anna Weber"
+    assert claim.quote
+
+
+def test_said_that_gives_indirect_speech(nlp: Language) -> None:
+    text = "The mayor said that the bridge would reopen in May."
+    claim = claim_with(claims_of(nlp, text), "bridge would reopen")
+    assert span_text(text, claim.speaker_span) == "The mayor"
+    assert not claim.quote and claim.cue == "said"
+
+
+def test_told_the_broadcaster_keeps_the_addressee_out_of_the_claim(nlp: Language) -> None:
+    text = "Prime Minister Lena Holm told the BBC it was clear the talks had failed."
+    claim = claim_with(claims_of(nlp, text), "talks had failed")
+    assert claim.speaker == "Lena Holm"
+    assert "BBC" not in claim.claim
+
+
+def test_inverted_cue_after_the_content(nlp: Language) -> None:
+    text = "The strikes will continue until the militants surrender, said Kartapolov."
+    claim = claim_with(claims_of(nlp, text), "strikes will continue")
+    assert claim.speaker == "Kartapolov"
+    assert claim.cue == "said"
+
+
+def test_according_to(nlp: Language) -> None:
+    text = "According to the health ministry, 40 people were injured in the blast."
+    claim = claim_with(claims_of(nlp, text), "40 people were injured")
+    assert claim.speaker == "health ministry"
+    assert claim.cue == "According to"
+
+
+def test_statement_by_an_organisation_is_the_organisations(nlp: Language) -> None:
+    text = "A statement by the foreign ministry said the ambassador had been recalled."
+    claim = claim_with(claims_of(nlp, text), "ambassador had been recalled")
+    assert claim.speaker == "foreign ministry"
+
+
+def test_passive_agent_is_the_source(nlp: Language) -> None:
+    text = "The decision was announced by the European Commission on Monday."
+    claim = claim_with(claims_of(nlp, text), "decision")
+    assert claim.speaker == "European Commission"
+
+
+def test_participles_saying_and_adding(nlp: Language) -> None:
+    text = (
+        "The company issued a recall on Friday, saying the brakes could fail, "
+        "adding that no accidents had been reported."
+    )
+    claims = claims_of(nlp, text)
+    assert claim_with(claims, "brakes could fail").cue == "saying"
+    assert span_text(text, claim_with(claims, "brakes could fail").speaker_span) == "The company"
+    assert claim_with(claims, "no accidents").cue == "adding"
+
+
+def test_beliefs_and_intentions(nlp: Language) -> None:
+    text = "Farmers fear that the drought will last another year. The union plans to sue the state."
+    claims = claims_of(nlp, text)
+    assert claim_with(claims, "drought will last").kind == "belief"
+    assert claim_with(claims, "sue the state").kind == "belief"
+
+
+def test_accusation_names_the_accused(nlp: Language) -> None:
+    text = "Germany accused Russia of spreading false reports about the election."
+    claim = claim_with(claims_of(nlp, text), "spreading false reports")
+    assert claim.kind == "accusation" and claim.target == "Russia"
+    assert display_claim(claim) == "accuses Russia of spreading false reports about the election"
+
+
+def test_denial(nlp: Language) -> None:
+    text = "The minister denied that he had met the lobbyists."
+    claim = claim_with(claims_of(nlp, text), "met the lobbyists")
+    assert claim.kind == "denial"
+    assert display_claim(claim).startswith("denies")
+
+
+def test_countries_and_organisations_speak(nlp: Language) -> None:
+    text = "Russia says it is attacking terrorist groups. NATO said the claim was false."
+    claims = claims_of(nlp, text)
+    assert claim_with(claims, "attacking terrorist groups").speaker == "Russia"
+    assert claim_with(claims, "claim was false").speaker == "NATO"
+
+
+def test_title_becomes_the_description(nlp: Language) -> None:
+    text = article(
+        "French Foreign Minister Jean Martin said the summit would go ahead.",
+        "Martin added that security would be tightened.",
+    )
+    speakers = group_claims(claims_of(nlp, text), text)
+    assert [s.speaker for s in speakers] == ["Jean Martin"]
+    assert speakers[0].description == "French Foreign Minister"
+    assert len(speakers[0].claims) == 2
+
+
+def test_apposition_becomes_the_description(nlp: Language) -> None:
+    text = "Oxfam, a charity based in Britain, said the aid had not arrived."
+    speakers = group_claims(claims_of(nlp, text), text)
+    assert speakers[0].speaker == "Oxfam"
+    assert speakers[0].description == "a charity based in Britain"
+
+
+def test_pronoun_resolves_to_the_last_person_named(nlp: Language) -> None:
+    text = article(
+        "The ministry said the border was closed. Opposition leader Karl Berg criticized the move.",
+        '"This is a disgrace," he said.',
+    )
+    claim = claim_with(claims_of(nlp, text), "disgrace")
+    assert claim.speaker == "Karl Berg"
+    assert span_text(text, claim.speaker_span) == "he"
+
+
+def test_the_ministry_resolves_to_the_named_ministry(nlp: Language) -> None:
+    text = article(
+        "The Russian defense ministry said 20 flights had been performed.",
+        "Airstrikes hit several towns. The ministry added that the campaign would intensify.",
+    )
+    claims = claims_of(nlp, text)
+    assert claim_with(claims, "campaign would intensify").speaker == "Russian defense ministry"
+    assert len(group_claims(claims, text)) == 1
+
+
+def test_surname_merges_with_the_full_name(nlp: Language) -> None:
+    text = article(
+        "Chancellor Angela Merkel said Europe must act together.",
+        '"There is no alternative," Merkel said.',
+    )
+    speakers = group_claims(claims_of(nlp, text), text)
+    assert [(s.speaker, len(s.claims)) for s in speakers] == [("Angela Merkel", 2)]
+
+
+def test_nested_attribution_inside_a_quote_is_not_a_second_claim(nlp: Language) -> None:
+    text = '"I think the voters understand that," said Mayor Ruth Clay.'
+    claims = claims_of(nlp, text)
+    assert [c.speaker for c in claims] == ["Ruth Clay"]
+
+
+def test_actions_are_not_claims(nlp: Language) -> None:
+    text = "The army fired rockets at the town and the rebels retreated to the hills."
+    assert claims_of(nlp, text) == ()
+
+
+def test_long_claim_is_shortened_at_a_clause_boundary(nlp: Language) -> None:
+    text = (
+        "The report said that prices rose in every region of the country last year, "
+        "that wages did not keep pace with them in any of the sectors the agency surveyed, "
+        "and that households spent more on energy than at any time since records began in 1950."
+    )
+    shown = display_claim(claim_with(claims_of(nlp, text), "prices rose"), max_words=20)
+    assert len(shown.split()) <= 21
+    assert shown.endswith("…")
+    assert shown.startswith("prices rose in every region")
