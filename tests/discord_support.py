@@ -13,7 +13,7 @@ import discord.ext.test as dpytest
 from discord.ext.test import backend, factories
 
 from bot.discord_app import embeds
-from bot.discord_app.client import NewsbriefDiscord
+from bot.discord_app.client import NewsbriefDiscord, intents_for
 from bot.discord_app.commands import Handler
 from bot.discord_app.settings import DiscordSettings
 from bot.events import ChatEvent
@@ -144,10 +144,13 @@ class RecordingFollowup:
 
     async def send(
         self, content: str = "", *, embeds: list[discord.Embed] | None = None,
-        ephemeral: bool = False, wait: bool = False,
+        ephemeral: bool = False, wait: bool = False, suppress_embeds: bool = False,
     ) -> SentMessage:  # fmt: skip
         self.sent += 1
-        self.log.add("followup", content=content, embeds=embeds or [], ephemeral=ephemeral)
+        self.log.add(
+            "followup", content=content, embeds=embeds or [], ephemeral=ephemeral,
+            suppress_embeds=suppress_embeds,
+        )  # fmt: skip
         return SentMessage(f"https://discord.com/channels/1/2/followup-{self.sent}")
 
 
@@ -218,7 +221,7 @@ def error_reply(text: str = "That page has no article text.", private: bool = Tr
 
 def dpytest_intents(message_content: bool) -> discord.Intents:
     """The adapter's intents plus members: dpytest only finds members through the cache."""
-    intents = DiscordSettings(token="t", message_content=message_content).intents()
+    intents = intents_for(DiscordSettings(token="t", message_content=message_content))
     intents.members = True
     return intents
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 import discord
@@ -9,7 +10,9 @@ import pytest
 from discord_support import (
     CallLog,
     FakeService,
+    RecordingFollowup,
     RecordingInteraction,
+    RecordingResponse,
     brief_reply,
     error_reply,
     limit_problems,
@@ -53,7 +56,7 @@ async def test_error_is_ephemeral_and_the_public_thinking_message_is_removed() -
     assert log.names() == ["defer", "handle", "delete_original", "followup"]
     followup = log.first("followup")
     assert followup["ephemeral"] is True
-    assert followup["content"] == "⚠️ That link is not an article."
+    assert followup["content"] == "⚠ That link is not an article."
     assert service.refs == [None]
 
 
@@ -133,3 +136,16 @@ async def test_commands_sync_to_the_development_guild_or_globally() -> None:
     tree.calls.clear()
     await sync_commands(tree, None)  # type: ignore[arg-type]
     assert tree.calls == [("sync", None)]
+
+
+@pytest.mark.parametrize(
+    ("double", "real"),
+    [
+        (RecordingInteraction.edit_original_response, discord.Interaction.edit_original_response),
+        (RecordingFollowup.send, discord.Webhook.send),
+        (RecordingResponse.defer, discord.InteractionResponse.defer),
+    ],
+)
+def test_doubles_take_only_arguments_discord_py_takes(double: Any, real: Any) -> None:
+    """Guards the doubles against drifting from the discord.py API they stand in for."""
+    assert set(inspect.signature(double).parameters) <= set(inspect.signature(real).parameters)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
+
 import pytest
 
 from bot.config import load_settings
-from bot.discord_app.settings import discord_settings
+from bot.discord_app.client import intents_for
+from bot.discord_app.settings import discord_settings, is_configured
 from bot.errors import ConfigError
 
 
@@ -15,6 +18,8 @@ def settings_for(environ: dict[str, str]):  # type: ignore[no-untyped-def]
 
 def test_adapter_is_off_without_a_token() -> None:
     assert settings_for({"DISCORD_GUILD_ID": "42"}) is None
+    assert not is_configured(load_settings(environ={}), argparse.Namespace())
+    assert is_configured(load_settings(environ={"DISCORD_TOKEN": "t"}), argparse.Namespace())
 
 
 def test_commands_sync_to_the_guild_given_else_globally() -> None:
@@ -28,10 +33,10 @@ def test_a_guild_id_that_is_not_a_number_fails_at_start_naming_the_variable() ->
 
 
 def test_message_content_intent_is_off_by_default_and_on_by_setting() -> None:
-    assert not settings_for({"DISCORD_TOKEN": "t"}).intents().message_content
+    assert not intents_for(settings_for({"DISCORD_TOKEN": "t"})).message_content
     enabled = settings_for({"DISCORD_TOKEN": "t", "NEWSBRIEF_DISCORD_MESSAGE_CONTENT": "on"})
-    assert enabled.intents().message_content
-    assert enabled.intents().guild_messages
+    assert intents_for(enabled).message_content
+    assert intents_for(enabled).guild_messages
 
 
 def test_token_never_shows_in_repr() -> None:

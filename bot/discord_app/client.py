@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Collection
 from dataclasses import replace
@@ -10,9 +11,10 @@ import discord
 from discord import app_commands
 
 from bot.discord_app.commands import Handler, build_commands, sync_commands
-from bot.discord_app.posting import MessagePoster
+from bot.discord_app.posting import ChannelPoster
 from bot.discord_app.settings import DiscordSettings
 from bot.discord_app.translate import message_event
+from bot.discord_app.typing import Timer, typing_while_slow
 from bot.events import ChatEvent, EventKind
 
 log = logging.getLogger(__name__)
@@ -33,10 +35,12 @@ class NewsbriefDiscord(discord.Client):
         *,
         extensions: Collection[str] = (),
         intents: discord.Intents | None = None,
+        timer: Timer = asyncio.sleep,
     ) -> None:
-        super().__init__(intents=intents or settings.intents())
+        super().__init__(intents=intents or intents_for(settings))
         self.handle = handle
         self.settings = settings
+        self.timer = timer
         self.tree: app_commands.CommandTree[NewsbriefDiscord] = app_commands.CommandTree(self)
         for command in build_commands(handle, extensions):
             self.tree.add_command(command)
@@ -51,8 +55,10 @@ class NewsbriefDiscord(discord.Client):
 
     async def on_message(self, message: discord.Message) -> None:
         event = self.event_for(message)
-        if event is not None:
-            await self.handle(event, MessagePoster(message))
+        if event is None:
+            return
+        async with typing_while_slow(message.channel, self.timer):
+            await self.handle(event, ChannelPoster(message.channel, reply_to=message))
 
     def event_for(self, message: discord.Message) -> ChatEvent | None:
         """The message as the service should see it, or None where its text is hidden."""
@@ -63,3 +69,11 @@ class NewsbriefDiscord(discord.Client):
             return replace(event, kind=EventKind.REQUEST)
         readable = self.settings.message_content or message.guild is None
         return event if readable else None
+
+
+def intents_for(settings: DiscordSettings) -> discord.Intents:
+    """Servers and messages; message content only when the setting asks for it (it is
+    privileged: switched on in the Developer Portal, or Discord refuses to connect)."""
+    intents = discord.Intents.default()
+    intents.message_content = settings.message_content
+    return intents

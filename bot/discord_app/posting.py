@@ -25,21 +25,25 @@ EMBED_LINKS_NOTE = (
 )
 
 
-class MessagePoster:
-    """Answers one channel message: the first message as a reply to it, the rest after it.
-    Returns the first posted message's jump URL (the service keeps it for "already briefed")."""
+class ChannelPoster:
+    """Posts replies in a channel: the first message as a reply to ``reply_to`` when
+    given, the rest after it. Returns the first posted message's jump URL (the
+    service keeps it for "already briefed"). Text replies show no link previews."""
 
-    def __init__(self, message: discord.Message) -> None:
-        self.message = message
+    def __init__(
+        self, channel: discord.abc.Messageable, reply_to: discord.Message | None = None
+    ) -> None:
+        self.channel = channel
+        self.reply_to = reply_to
 
     async def __call__(self, reply: Reply) -> str | None:
-        allowed = bot_permissions(self.message.channel)
-        if not can_send(self.message.channel, allowed):
-            log.warning("cannot answer in %s: missing Send Messages", where(self.message.channel))
+        allowed = bot_permissions(self.channel)
+        if not can_send(self.channel, allowed):
+            log.warning("cannot answer in %s: missing Send Messages", where(self.channel))
             return None
         outgoing = render_reply(reply)
         if not allowed.embed_links and any(message.embeds for message in outgoing):
-            log.warning("missing Embed Links in %s: sent as text", where(self.message.channel))
+            log.warning("missing Embed Links in %s: sent as text", where(self.channel))
             outgoing = [*render_reply_as_text(reply), OutgoingMessage(content=EMBED_LINKS_NOTE)]
         return await self._send_all(outgoing, as_reply=allowed.read_message_history)
 
@@ -51,16 +55,18 @@ class MessagePoster:
             try:
                 sent = await self._send_one(item, as_reply=as_reply and first is None)
             except discord.Forbidden as error:
-                log.warning("Discord refused a reply in %s: %s", where(self.message.channel), error)
+                log.warning("Discord refused a reply in %s: %s", where(self.channel), error)
                 break
             first = first or sent
         return first.jump_url if first else None
 
     async def _send_one(self, item: OutgoingMessage, as_reply: bool) -> discord.Message:
-        content, embeds = item.content or None, list(item.embeds)
-        if as_reply:
-            return await self.message.reply(content, embeds=embeds, mention_author=False)
-        return await self.message.channel.send(content, embeds=embeds)
+        content, embeds, quiet = item.content or None, list(item.embeds), not item.embeds
+        if as_reply and self.reply_to is not None:
+            return await self.reply_to.reply(
+                content, embeds=embeds, mention_author=False, suppress_embeds=quiet
+            )
+        return await self.channel.send(content, embeds=embeds, suppress_embeds=quiet)
 
 
 class InteractionPoster:
@@ -101,7 +107,7 @@ class InteractionPoster:
             return await self.interaction.edit_original_response(content=content, embeds=embeds)
         await self.finish()
         return await self.interaction.followup.send(
-            item.content, embeds=embeds, ephemeral=private, wait=True
+            item.content, embeds=embeds, ephemeral=private, wait=True, suppress_embeds=not embeds
         )
 
 

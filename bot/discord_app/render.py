@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from bot.discord_app.embeds import OutgoingMessage, brief_messages, split_content
-from bot.replies import AlreadyBriefed, BriefReply, ErrorReply, Reply, TextReply
+from bot.replies import BriefReply, Reply
+from bot.reply_text import reply_as_text
 from summarizer.render import render_markdown
 
 #: The service's simple Markdown marks bold with single asterisks; Discord wants two.
@@ -16,35 +17,14 @@ def render_reply(reply: Reply) -> list[OutgoingMessage]:
     """One reply as the messages to send, in order, each within Discord's limits."""
     if isinstance(reply, BriefReply):
         return brief_messages(reply.brief)
-    return text_messages(reply_text(reply))
+    return text_messages(discord_markdown(reply_as_text(reply).rstrip()))
 
 
 def render_reply_as_text(reply: Reply) -> list[OutgoingMessage]:
     """The same reply without embeds, for channels where the bot may not embed."""
     if isinstance(reply, BriefReply):
-        return text_messages(render_markdown(reply.brief))
+        return text_messages(render_markdown(reply.brief).rstrip())
     return render_reply(reply)
-
-
-def reply_text(reply: AlreadyBriefed | TextReply | ErrorReply) -> str:
-    if isinstance(reply, AlreadyBriefed):
-        return already_briefed_text(reply)
-    if isinstance(reply, ErrorReply):
-        return f"⚠️ {discord_markdown(reply.text)}"
-    return discord_markdown(reply.text)
-
-
-def already_briefed_text(reply: AlreadyBriefed) -> str:
-    source = quiet_link(reply.source)
-    if reply.in_progress:
-        return f"{source} was just posted here; its brief is on the way."
-    where = f": {reply.earlier.reply_ref}" if reply.earlier.reply_ref else "."
-    return f"{source} was already briefed in this channel{where}"
-
-
-def quiet_link(source: str) -> str:
-    """A link in angle brackets (Discord shows no preview of it); a file name as code."""
-    return f"<{source}>" if source.startswith(("http://", "https://")) else f"`{source}`"
 
 
 def text_messages(text: str) -> list[OutgoingMessage]:

@@ -1,11 +1,13 @@
-"""The Discord adapter's settings: the [discord] section plus two environment variables."""
+"""The Discord adapter's settings: the [discord] section plus two environment variables.
+
+Imports nothing of discord.py, so `newsbrief run` can check them without loading it.
+"""
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-import discord
 
 from bot.config import Settings
 from bot.errors import ConfigError
@@ -21,12 +23,6 @@ class DiscordSettings:
     guild_id: int | None = None
     #: Read links and attachments in channel messages (privileged intent).
     message_content: bool = False
-
-    def intents(self) -> discord.Intents:
-        """Guilds and messages; message content only when the setting asks for it."""
-        intents = discord.Intents.default()
-        intents.message_content = self.message_content
-        return intents
 
 
 def discord_settings(settings: Settings, environ: Mapping[str, str]) -> DiscordSettings | None:
@@ -49,3 +45,11 @@ def guild_id(text: str) -> int | None:
     if not text.isdigit():
         raise ConfigError(f"{GUILD_ENV} must be a server ID (a number), got {text!r}")
     return int(text)
+
+
+def is_configured(settings: Settings, args: argparse.Namespace) -> bool:
+    return bool(settings.secret(TOKEN_ENV))
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The Discord adapter has no `newsbrief run` options: it is all environment and config."""
