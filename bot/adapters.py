@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot import slack_app
+from bot import discord_app, slack_app
 from bot.config import Settings
 from bot.replies import Reply
 from bot.runtime import Runtime
@@ -70,6 +70,9 @@ class ExtensionSpec:
 #: Chat platforms, started when configured. Add yours here.
 ADAPTERS: tuple[AdapterSpec, ...] = (
     AdapterSpec("slack", slack_app.add_arguments, slack_app.is_configured, slack_app.create),
+    AdapterSpec(
+        "discord", discord_app.add_arguments, discord_app.is_configured, discord_app.create
+    ),
 )
 def _create_digest(runtime: Runtime) -> Extension:
     from bot.digest.app import create  # imported late: bot.digest.app imports this module
