@@ -44,7 +44,7 @@ _WHOLE_LINE = re.compile(
       | (?:credit|source|copyright|caption)\s*:.*
       | by\s+(?-i:[A-Z])[\w.'’-]*
             (?:\s+(?:(?-i:[A-Z])[\w.'’-]*|and|&|de|da|van|von|der|del|la|le|bin|al-\w+))*
-            (?:\s*(?:[,|•·–—-]|\s+in\s+|\s+for\s+).*)?
+            (?:\s*(?:[,|•·–—-]|\s+in\s+|\s+for\s+)\s*(?-i:[A-Z0-9]).*(?<![.!?]))?
       | (?:our|editorial)\s+(?:standards|ethics|policies)\b.*
       | posted:?\s.*\d{4}.*
       | updated:?\s.*\d{4}.*

@@ -141,7 +141,7 @@ def extract_text(body: bytes, source: str, url: str | None, charset: str | None)
     spans = set(boilerplate_spans(text))
     if title_span:
         spans.add(title_span)
-    title = text[title_span[0] : title_span[1]] if title_span else None
+    title = text[title_span[0] : title_span[1]].lstrip("#").strip() if title_span else None
     return Article(text=text, source=source, title=title, url=url, boilerplate=tuple(sorted(spans)))
 
 

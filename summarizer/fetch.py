@@ -11,6 +11,10 @@ enforces, at every redirect hop:
   answer that changes between check and connect cannot slip past;
 * at most ``max_redirects`` redirects, followed by hand so each hop is checked;
 * connect and total time limits, a body-size cap, and a content-type check.
+  The total limit covers all hops and is checked between reads of the body;
+  one read waits at most the time left when its hop started.
+
+One ``Fetcher`` (one connection pool) serves many threads at once.
 
 Errors are the library's own (``summarizer.errors``), each with a one-line
 message fit to show the user.

@@ -144,6 +144,12 @@ def test_plain_text_marks_headline_byline_and_navigation_without_changing_text()
     assert marked == ["Council approves new bridge", "By Jane Reporter", "Latest Headlines"]
 
 
+def test_a_markdown_heading_gives_a_clean_title() -> None:
+    text = "# Council approves new bridge\n\nThe council voted on Tuesday.\n"
+    article = extract(text.encode(), source="t.md", filename="t.md")
+    assert (article.title, article.text) == ("Council approves new bridge", text)
+
+
 def test_a_first_line_that_is_a_sentence_is_not_a_title() -> None:
     text = "The council voted on Tuesday.\n\nThe mayor was pleased."
     assert extract(text.encode(), source="t.txt", filename="t.txt").title is None

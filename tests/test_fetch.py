@@ -279,6 +279,24 @@ def test_a_public_host_connects_to_the_checked_address(
     assert http_server.requests[-1].headers["host"] == "articles.test"
 
 
+def test_https_keeps_the_host_name_for_tls_when_pinned(guarded_settings: FetchSettings) -> None:
+    """Certificates are checked against the name, though the connection goes to the address."""
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, headers={"Content-Type": "text/html"}, content=PAGE)
+
+    resolve = fake_dns({"articles.test": [PUBLIC_IP]})
+    transport = httpx.MockTransport(answer)
+    with Fetcher(guarded_settings, transport=transport, resolve=resolve) as fetcher:
+        assert fetcher.fetch("https://articles.test:8443/story").body == PAGE
+    [request] = seen
+    assert str(request.url) == f"https://{PUBLIC_IP}:8443/story"
+    assert request.headers["host"] == "articles.test:8443"
+    assert request.extensions["sni_hostname"] == "articles.test"
+
+
 def test_a_redirect_to_loopback_is_refused_at_that_hop(
     http_server: LocalHTTPServer, guarded: tuple[Fetcher, RecordingTransport]
 ) -> None:
