@@ -156,6 +156,9 @@ class Fetcher:
         self._client = httpx.Client(
             transport=transport,
             verify=_tls_context(),
+            # Pinned connections are pooled by address: a TLS connection opened for one
+            # host must not carry another host's request (CDNs share addresses).
+            limits=httpx.Limits(max_keepalive_connections=None if settings.allow_private else 0),
             follow_redirects=False,
             trust_env=False,  # an environment proxy would bypass the address check
             headers={"User-Agent": settings.user_agent},
@@ -233,7 +236,8 @@ class Fetcher:
             return url, {}, {}
         host = url.raw_host.decode("ascii")
         address = self._public_address(host, url)
-        host_header = host if url.port is None else f"{host}:{url.port}"
+        name = f"[{host}]" if ":" in host else host  # an IPv6 literal keeps its brackets
+        host_header = name if url.port is None else f"{name}:{url.port}"
         extensions = {"sni_hostname": host} if url.scheme == "https" else {}
         return url.copy_with(host=address), {"Host": host_header}, extensions
 

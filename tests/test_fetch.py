@@ -297,6 +297,22 @@ def test_https_keeps_the_host_name_for_tls_when_pinned(guarded_settings: FetchSe
     assert request.extensions["sni_hostname"] == "articles.test"
 
 
+def test_an_ipv6_literal_keeps_its_brackets_in_the_host_header(
+    guarded_settings: FetchSettings,
+) -> None:
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, headers={"Content-Type": "text/html"}, content=PAGE)
+
+    with Fetcher(
+        guarded_settings, transport=httpx.MockTransport(answer), resolve=fake_dns({})
+    ) as f:
+        f.fetch("http://[2606:4700:4700::1111]:8080/x")
+    assert seen[0].headers["host"] == "[2606:4700:4700::1111]:8080"
+
+
 def test_a_redirect_to_loopback_is_refused_at_that_hop(
     http_server: LocalHTTPServer, guarded: tuple[Fetcher, RecordingTransport]
 ) -> None:
