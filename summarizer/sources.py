@@ -37,15 +37,20 @@ def load_source(
     if source == STDIN:
         return load_stdin(stdin or sys.stdin.buffer, max_bytes=max_file_bytes)
     path = Path(source).expanduser()
-    scheme = _SCHEME.match(source)
-    if scheme and not path.exists():
-        return load_url(source, fetcher, scheme=scheme.group(1).lower())
+    if _SCHEME.match(source) and not path.exists():
+        return load_url(source, fetcher)
     return load_file(path, label=source, max_bytes=max_file_bytes)
 
 
-def load_url(url: str, fetcher: Fetcher, *, scheme: str = "https") -> Article:
-    if scheme not in ("http", "https"):
-        raise InputError(f"only http and https links can be summarized, not {scheme}: links")
+def load_url(url: str, fetcher: Fetcher) -> Article:
+    """Fetch ``url`` (http or https only) and extract its article."""
+    scheme = _SCHEME.match(url)
+    if scheme is None:
+        raise InputError(f"not a web address: {url} (it should start with https://)")
+    if scheme.group(1).lower() not in ("http", "https"):
+        raise InputError(
+            f"only http and https links can be summarized, not {scheme.group(1)}: links"
+        )
     fetched = fetcher.fetch(url)
     return extract(
         fetched.body, source=url, url=fetched.final_url, content_type=fetched.content_type

@@ -10,7 +10,7 @@ from conftest import LocalHTTPServer, article_html, text_pdf
 
 from summarizer.errors import HTTPStatus, InputError, UnsupportedType
 from summarizer.fetch import Fetcher
-from summarizer.sources import load_source
+from summarizer.sources import load_source, load_url
 
 STORY = "Council approves new bridge\n\nThe council voted on Tuesday to approve a new bridge.\n"
 PARAGRAPHS = [
@@ -154,3 +154,8 @@ def test_fetch_errors_reach_the_caller(http_server: LocalHTTPServer, fetcher: Fe
 def test_other_link_schemes_are_refused(fetcher: Fetcher, source: str) -> None:
     with pytest.raises(InputError, match="only http and https links"):
         load_source(source, fetcher)
+
+
+def test_load_url_wants_a_web_address(fetcher: Fetcher) -> None:
+    with pytest.raises(InputError, match=r"not a web address: example\.com/a"):
+        load_url("example.com/a", fetcher)
