@@ -3,8 +3,9 @@
 A key is a normalised URL (or ``sha256:...`` of an upload or pasted text). Making a
 brief is single-flight twice over: concurrent requests for one key and length share
 one computation, and concurrent requests for one key share one fetch, whatever
-length each asks for. Fetching and NLP block, so they run on the worker pool
-(threads sized by the ``bot.workers`` setting), never on the event loop.
+length each asks for. Fetching and extraction block, so they run on the worker
+threads (``bot.workers``); the NLP runs in worker processes (``bot.nlp_processes``,
+see ``bot.nlp_workers``) or on those threads. Nothing blocking runs on the event loop.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from collections.abc import Callable
 from concurrent.futures import Executor
 from datetime import datetime
 from functools import partial
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
+from bot.nlp_workers import BriefMaker, BriefWorkers, ThreadBriefing
 from bot.singleflight import SingleFlight
 from bot.storage import DatabaseThread
 from summarizer.types import Article, Brief
@@ -25,12 +27,6 @@ T = TypeVar("T")
 #: (key, summary sentences)
 BriefKey = tuple[str, int]
 Clock = Callable[[], datetime]
-
-
-class BriefMaker(Protocol):
-    """``summarizer.pipeline.Briefer`` (tests may pass a lighter one)."""
-
-    def brief(self, article: Article, *, sentences: int | None = None) -> Brief: ...
 
 
 class MemoryCache:
@@ -54,18 +50,26 @@ class MemoryCache:
 
 
 class BriefCache:
+    """Briefs are made by ``workers`` (e.g. :class:`~bot.nlp_workers.ProcessBriefing`) or,
+    when only ``briefer`` is given, by it on ``pool``; articles are loaded on ``pool``."""
+
     def __init__(
         self,
         *,
         db: DatabaseThread,
-        briefer: BriefMaker,
         pool: Executor,
         clock: Clock,
+        briefer: BriefMaker | None = None,
+        workers: BriefWorkers | None = None,
         algorithm: str = "",
         memory_size: int = 256,
     ) -> None:
+        if workers is None:
+            if briefer is None:
+                raise ValueError("BriefCache needs a briefer or brief workers")
+            workers = ThreadBriefing(briefer, pool)
         self._db = db
-        self._briefer = briefer
+        self._workers = workers
         self._pool = pool
         self._clock = clock
         self._algorithm = algorithm  # part of the stored brief's identity; "" = library default
@@ -93,7 +97,7 @@ class BriefCache:
             return found, True
         key, sentences = brief_key
         article = await self._article_flights.run(key, partial(self._find_or_load, key, load))
-        brief = await self._in_pool(partial(self._briefer.brief, article, sentences=sentences))
+        brief = await self._workers.brief(article, sentences)
         await self._db.run(
             lambda storage: storage.save_brief(
                 key, sentences, self._algorithm, brief, self._clock()

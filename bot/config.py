@@ -40,6 +40,7 @@ RANGES: Mapping[str, tuple[int | float, int | float]] = {
     "fetch.max_redirects": (0, 20),
     "brief.sentences": (1, 20),
     "bot.workers": (1, 32),
+    "bot.nlp_processes": (0, 16),
     "bot.links_per_message": (1, 10),
     "bot.upload_max_bytes": (1_000, 100_000_000),
     "bot.dedupe_days": (0, 365),
@@ -72,6 +73,7 @@ class Secret:
 @dataclass(frozen=True)
 class BotSettings:
     workers: int
+    nlp_processes: int
     links_per_message: int
     upload_max_bytes: int
     dedupe_days: int

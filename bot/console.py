@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import uuid
 from collections.abc import AsyncIterator
 from typing import TextIO
 
@@ -24,10 +25,20 @@ PLATFORM = CHANNEL = USER = "console"
 class ConsoleChannel:
     platform = PLATFORM
 
-    def __init__(self, service: BriefingService, *, stdin: TextIO, stdout: TextIO) -> None:
+    def __init__(
+        self,
+        service: BriefingService,
+        *,
+        stdin: TextIO,
+        stdout: TextIO,
+        session: str | None = None,
+    ) -> None:
         self._service = service
         self._stdin = stdin
         self._stdout = stdout
+        #: Message ids are "<session>/<line number>": unique across runs, so a line of a
+        #: new run is never mistaken for a redelivery of an earlier run's line.
+        self._session = session or uuid.uuid4().hex[:8]
         self._replies_posted = 0
 
     async def run(self) -> None:
@@ -37,7 +48,8 @@ class ConsoleChannel:
         async for line in _lines(self._stdin):
             number += 1
             if line.strip():
-                event = ChatEvent(PLATFORM, CHANNEL, USER, str(number), line.strip())
+                message_id = f"{self._session}/{number}"
+                event = ChatEvent(PLATFORM, CHANNEL, USER, message_id, line.strip())
                 handling.append(asyncio.create_task(self._service.handle(event, self._post)))
         await asyncio.gather(*handling)
 

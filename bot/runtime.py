@@ -14,8 +14,9 @@ from datetime import datetime
 from types import TracebackType
 
 from bot.articles import ArticleReader, LibraryArticles
-from bot.briefs import BriefCache, BriefMaker
+from bot.briefs import BriefCache
 from bot.config import Settings
+from bot.nlp_workers import BriefMaker, BriefWorkers, ProcessBriefing, ThreadBriefing
 from bot.service import BriefingService, CommandExtension, utc_now
 from bot.storage import DatabaseThread, open_storage
 from summarizer.fetch import Fetcher
@@ -31,7 +32,8 @@ class Runtime:
 
     settings: Settings
     db: DatabaseThread
-    pool: ThreadPoolExecutor  # blocking work: fetching, extraction, NLP
+    pool: ThreadPoolExecutor  # blocking work: fetching, extraction (and NLP without processes)
+    nlp: BriefWorkers
     briefs: BriefCache
     articles: ArticleReader
     clock: Callable[[], datetime]
@@ -54,6 +56,7 @@ class Runtime:
         if self._closed:
             return
         self._closed = True
+        self.nlp.close()
         self.pool.shutdown(wait=True)
         self.fetcher.close()
         self.db.close()
@@ -77,19 +80,41 @@ def open_runtime(
     fetcher: Fetcher | None = None,
     clock: Callable[[], datetime] = utc_now,
 ) -> Runtime:
-    """Open the database (migrating it), start the pools, load the spaCy pipeline (unless
-    ``briefer`` is given: tests pass a light one)."""
-    briefer = briefer or Briefer(load_pipeline(settings.brief.spacy_model), settings.brief)
-    db = DatabaseThread(open_storage(settings.database_url))
-    log.info("database: %s", settings.database_label)
+    """Start the NLP workers (loading the spaCy pipeline, so a missing model fails here),
+    open the database (migrating it) and the worker threads. A given ``briefer`` (tests
+    pass a light one) runs on the threads instead of worker processes."""
     pool = ThreadPoolExecutor(settings.bot.workers, thread_name_prefix="newsbrief-work")
+    try:
+        nlp = _nlp_workers(settings, briefer, pool)
+        db = DatabaseThread(open_storage(settings.database_url))
+    except BaseException:
+        pool.shutdown(wait=False)
+        raise
+    log.info("database: %s", settings.database_label)
     fetcher = fetcher or Fetcher(settings.fetch)
     briefs = BriefCache(
         db=db,
-        briefer=briefer,
         pool=pool,
         clock=clock,
+        workers=nlp,
         algorithm=settings.brief.algorithm or "",
         memory_size=settings.bot.memory_cache_size,
     )
-    return Runtime(settings, db, pool, briefs, LibraryArticles(fetcher), clock, fetcher)
+    return Runtime(settings, db, pool, nlp, briefs, LibraryArticles(fetcher), clock, fetcher)
+
+
+def _nlp_workers(
+    settings: Settings, briefer: BriefMaker | None, pool: ThreadPoolExecutor
+) -> BriefWorkers:
+    processes = settings.bot.nlp_processes
+    if briefer is None and processes:
+        workers = ProcessBriefing(settings.brief, processes)
+        try:
+            workers.warm_up()
+        except BaseException:
+            workers.close()
+            raise
+        return workers
+    return ThreadBriefing(
+        briefer or Briefer(load_pipeline(settings.brief.spacy_model), settings.brief), pool
+    )

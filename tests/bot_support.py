@@ -90,6 +90,7 @@ def article_page(title: str = "Minister announces budget", paragraphs: int = 6) 
 def bot_settings(**changes: Any) -> BotSettings:
     defaults: dict[str, Any] = {
         "workers": 4,
+        "nlp_processes": 0,
         "links_per_message": 3,
         "upload_max_bytes": 10 * 1024 * 1024,
         "dedupe_days": 7,
