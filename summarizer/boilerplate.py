@@ -46,8 +46,8 @@ _WHOLE_LINE = re.compile(
             (?:\s+(?:(?-i:[A-Z])[\w.'’-]*|and|&|de|da|van|von|der|del|la|le|bin|al-\w+))*
             (?:\s*(?:[,|•·–—-]|\s+in\s+|\s+for\s+)\s*(?-i:[A-Z0-9]).*(?<![.!?]))?
       | (?:our|editorial)\s+(?:standards|ethics|policies)\b.*
-      | posted:?\s.*\d{4}.*
-      | updated:?\s.*\d{4}.*
+      | (?:posted|published|updated|last\s+updated|latest\s+update)(?:\s+(?:on|at|by))?:?
+      | (?:posted|published|updated|last\s+updated|latest\s+update)\b.*\d{4}.*
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -113,13 +113,38 @@ _NOTICE_WORDS = (
 _PHOTO_CREDIT_END = re.compile(
     r"""(?:
         \(\s*(?:AP|AFP|UPI|Reuters|Getty|EPA|PA|Xinhua|Bloomberg)(?:\s+Photo)?\s*[/:].*\)
-      | \((?:photo|image|picture)s?(?:\s+(?:by|credit))?\s*[:/].*\)
+      | \((?:photo|image|picture)s?(?:\s*[:/]|\s+by\s|\s+credit\b).*\)
+      | \((?:FILE|file\s+photo)\)
       | (?:Photo|Image|Picture)(?:\s+credit)?\s*:\s*[^.]{2,80}
       | \bGetty\s+Images(?:\s+for\s+\w+)?
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 """A caption: a line, however long, ending in a photo credit."""
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    rf"""(?:
+        {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
+      | \d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}
+      | \d{{4}}-\d{{2}}-\d{{2}}
+      | \d{{1,2}}/\d{{1,2}}/\d{{2,4}}
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A dateline is this short, and has at most this many words besides the date.
+DATELINE_CHARS = 60
+DATELINE_OTHER_WORDS = 4
+
+
+def is_dateline(line: str) -> bool:
+    """A line that is a date, give or take a label or a time ("May 06, 2022 News")."""
+    if len(line) > DATELINE_CHARS:
+        return False
+    match = _DATE.search(line)
+    rest = line[: match.start()] + line[match.end() :] if match else ""
+    return match is not None and len(rest.split()) <= DATELINE_OTHER_WORDS
 
 
 def is_boilerplate(line: str) -> bool:
@@ -137,7 +162,8 @@ def is_boilerplate(line: str) -> bool:
     if len(stripped) > SHORT_LINE:
         return False
     return bool(
-        _WHOLE_LINE.match(stripped)
+        is_dateline(stripped)
+        or _WHOLE_LINE.match(stripped)
         or (_mentions(lowered, _CALL_TO_ACTION_WORDS) and _CALL_TO_ACTION.search(stripped))
     )
 

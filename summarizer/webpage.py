@@ -22,7 +22,7 @@ from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from summarizer.boilerplate import MAX_HEADLINE_CHARS, is_boilerplate, squash_space
+from summarizer.boilerplate import is_boilerplate, looks_like_headline, squash_space
 from summarizer.errors import NoArticleText
 from summarizer.types import Article
 
@@ -31,6 +31,10 @@ if TYPE_CHECKING:  # trafilatura takes ~0.4 s to import: loaded on the first pag
 
 #: A meta description shorter than this is a label, not a standfirst.
 MIN_STANDFIRST_WORDS = 8
+#: The headline is looked for (and dropped) in this many first paragraphs.
+HEADLINE_SEARCH = 3
+#: Texts sharing this share of their words say the same thing (a headline again, a repeat).
+SAME_WORDS_SHARE = 0.7
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -131,16 +135,16 @@ def article_paragraphs(tree: HtmlElement, url: str | None, title: str | None) ->
     text = document.text if isinstance(document, Document) else None
     lines = (squash_space(line) for line in (text or "").splitlines())
     paragraphs = [line for line in lines if line and not is_boilerplate(line)]
-    if paragraphs and _is_headline_of(paragraphs[0], title):
-        return paragraphs[1:]  # the headline is Article.title, not summary material
-    return paragraphs
+    # The headline is Article.title, not summary material: pages repeat it near the top.
+    top = [p for p in paragraphs[:HEADLINE_SEARCH] if not _is_headline_of(p, title)]
+    return top + paragraphs[HEADLINE_SEARCH:]
 
 
 def _is_headline_of(paragraph: str, title: str | None) -> bool:
-    if not title or len(paragraph) > MAX_HEADLINE_CHARS:
+    """True when ``paragraph`` is the headline again, maybe worded a little differently."""
+    if not title or not looks_like_headline(paragraph):
         return False
-    paragraph, title = paragraph.casefold(), title.casefold()
-    return paragraph in title or title in paragraph
+    return _share_of_words(paragraph, title) >= SAME_WORDS_SHARE
 
 
 # -- metadata --------------------------------------------------------------------
@@ -199,11 +203,13 @@ def _looks_like_a_label(text: str) -> bool:
 
 def _repeats(text: str, paragraphs: list[str]) -> bool:
     """True when most of ``text``'s words are already in one of ``paragraphs``."""
+    return any(_share_of_words(text, paragraph) >= SAME_WORDS_SHARE for paragraph in paragraphs)
+
+
+def _share_of_words(text: str, other: str) -> float:
+    """The share of ``text``'s distinct words that ``other`` also has."""
     words = set(re.findall(r"\w+", text.casefold()))
-    return any(
-        len(words & set(re.findall(r"\w+", paragraph.casefold()))) >= 0.7 * len(words)
-        for paragraph in paragraphs
-    )
+    return len(words & set(re.findall(r"\w+", other.casefold()))) / max(1, len(words))
 
 
 def _shown_on_page(text: str, html: str) -> bool:

@@ -23,6 +23,8 @@ CAPTION = (
         "By Maria de la Cruz and Tom O'Neil",
         CAPTION,
         "Photo by John Smith/Getty Images",
+        "Chief Education Officer Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)",
+        "Footballers training ahead of a match against Dominica. (FILE)",
         "Image: Reuters",
         "Credit: NASA/JPL",
         "Featured image by Alberto Riva/The Points Guy.",
@@ -40,6 +42,11 @@ CAPTION = (
         "Wе оffеr fullу сuѕtоmіzаblе расkаgеѕ fоr уоur buѕіnеѕѕ",  # Cyrillic look-alikes
         "Posted: Thursday, April 21, 2022. 10:11 pm CST.",
         "Our Standards: The Thomson Reuters Trust Principles.",
+        "Posted on",
+        "May 06, 2022 News",
+        "Latest update May 6th, 2022 12:49 AM",
+        "October 22, 2019 report",
+        "Published 2020-01-20",
     ],
 )
 def test_boilerplate_lines_are_recognised(line: str) -> None:
@@ -58,6 +65,8 @@ def test_boilerplate_lines_are_recognised(line: str) -> None:
         "“We will keep this statement updated,” the foundation said.",
         "Moscow denied the accusations (Reuters reported the denial on Sunday).",
         "Кремль отверг обвинения, заявил пресс-секретарь.",  # all-Cyrillic prose is prose
+        "On May 6, 2022, the council voted to approve the bridge.",
+        "Posted on the door was a note from the mayor.",
         "A " + "very long sentence that mentions subscribing to a newsletter " * 5,
     ],
 )
