@@ -14,7 +14,7 @@ from bot.discord_app.commands import Handler, build_commands, sync_commands
 from bot.discord_app.posting import ChannelPoster
 from bot.discord_app.settings import DiscordSettings
 from bot.discord_app.translate import message_event
-from bot.discord_app.typing import Timer, typing_while_slow
+from bot.discord_app.typing_indicator import Timer, typing_while_slow
 from bot.events import ChatEvent, EventKind
 
 log = logging.getLogger(__name__)
