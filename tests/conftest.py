@@ -1,7 +1,11 @@
-"""Shared test fixtures: a local HTTP server with settable routes, and a fetcher for it.
+"""Shared test fixtures: a local HTTP server with settable routes, a fetcher for it,
+and builders of test documents.
 
 No test touches the network: URLs are served by :func:`http_server`, a real
-threaded ``http.server`` on 127.0.0.1 (port chosen by the OS).
+threaded ``http.server`` on 127.0.0.1 (port chosen by the OS). ``fetcher``
+is a ``Fetcher`` allowed to reach it. Builders (import them from conftest):
+``article_html`` (a news page with nav and footer), ``text_pdf`` (a PDF with a
+text layer), ``blank_pdf`` (a PDF without one).
 """
 
 from __future__ import annotations
