@@ -96,9 +96,13 @@ class InteractionPoster:
 
     async def finish(self) -> None:
         """Remove the thinking message if nothing replaced it (the service said nothing)."""
-        if self.thinking:
-            self.thinking = False
+        if not self.thinking:
+            return
+        self.thinking = False
+        try:
             await self.interaction.delete_original_response()
+        except discord.HTTPException as error:  # e.g. the 15-minute token ran out
+            log.info("thinking message of %s not removed: %s", self.interaction.id, error)
 
     async def _send(self, item: OutgoingMessage, private: bool) -> discord.Message:
         content, embeds = item.content or None, list(item.embeds)
