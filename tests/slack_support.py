@@ -13,7 +13,7 @@ import hashlib
 import hmac
 import json
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -133,9 +133,15 @@ class FakeSlackApi:
         self, method: str, number: int = 1, timeout: float = WAIT_SECONDS
     ) -> list[ApiCall]:
         """The calls to ``method`` once there are at least ``number`` of them."""
-        async with asyncio.timeout(timeout), self._changed:
-            await self._changed.wait_for(lambda: len(self.calls_to(method)) >= number)
+        await self.wait_until(lambda: len(self.calls_to(method)) >= number, timeout)
         return self.calls_to(method)
+
+    async def wait_until(
+        self, condition: Callable[[], bool], timeout: float = WAIT_SECONDS
+    ) -> None:
+        """Return once ``condition()`` holds; it is checked after every recorded call."""
+        async with asyncio.timeout(timeout), self._changed:
+            await self._changed.wait_for(condition)
 
     def _build_app(self) -> web.Application:
         app = web.Application()
