@@ -169,6 +169,11 @@ def _is_initial_or_acronym(word: str) -> bool:
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
+def word_tokens(text: str) -> list[str]:
+    """Runs of letters with inner apostrophes or hyphens ("It's", "U", "S", "led")."""
+    return _WORD.findall(text)
+
+
 class OfflineTokenizer:
     """A drop-in for ``sumy.nlp.tokenizers.Tokenizer`` that needs no NLTK data.
 
@@ -183,4 +188,4 @@ class OfflineTokenizer:
         return tuple(sentence.text for sentence in split_sentences(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(_WORD.findall(sentence))
+        return tuple(word_tokens(sentence))

@@ -1,16 +1,27 @@
-"""Pick summary sentences: verbatim, in article order.
+"""Extractive summaries: a few verbatim sentences of the article, in article order.
 
-First version by the lead so the pipeline runs (LEAD and sumy's algorithms);
-the summary-quality work adds our default.
+Every algorithm sees the same candidates: the article's sentences less those
+that look like boilerplate (bylines, captions, "Click here", a headline or a
+dateline on its own line, fragments), unless nothing else is left.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import random
+import re
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
+from sumy.models.dom import ObjectDocumentModel, Paragraph
+from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer
-from sumy.parsers.plaintext import PlaintextParser
+from sumy.parsers.parser import DocumentParser
+from sumy.summarizers._summarizer import AbstractSummarizer
+from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.lsa import LsaSummarizer
@@ -20,11 +31,14 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from summarizer.errors import InputError
-from summarizer.sentences import OfflineTokenizer
+from summarizer.errors import InputError, LanguageNotSupported
+from summarizer.sentences import OfflineTokenizer, split_sentences, word_tokens
 from summarizer.types import Sentence
 
-SUMY = {
+OURS = "centrality"
+LEAD = "lead"
+RANDOM = "random"
+SUMY_ALGORITHMS: dict[str, type[AbstractSummarizer]] = {
     "lsa": LsaSummarizer,
     "luhn": LuhnSummarizer,
     "lex-rank": LexRankSummarizer,
@@ -32,9 +46,21 @@ SUMY = {
     "sum-basic": SumBasicSummarizer,
     "kl": KLSummarizer,
     "reduction": ReductionSummarizer,
+    "edmundson": EdmundsonSummarizer,
 }
-ALGORITHMS: tuple[str, ...] = ("lead", *SUMY)
-DEFAULT_ALGORITHM = "lead"
+ALGORITHMS: tuple[str, ...] = (OURS, LEAD, *SUMY_ALGORITHMS, RANDOM)
+DEFAULT_ALGORITHM = OURS
+
+MIN_WORDS = 4  # shorter sentences are fragments ("Tell them.", "Sgt.")
+_FINAL_PUNCTUATION = re.compile(r"[.!?…。！？][\"'”’»)\]]*$|[.!?]\s*(''|`` ?)$")
+_BOILERPLATE_START = re.compile(
+    r"""^\W*(by\s[^.!?]{0,60}$|scroll\sdown|click\shere|read\smore|read\sthe\srest|sign\sup|subscribe
+    |follow\sus|share\sthis|latest\sheadlines|advertisement|image\s(copyright|caption)|photo\s?:
+    |pictured\s?:|credit\s?:|published\s?:|updated\s?:|last\s(modified|updated)|copyright|©|all\srights
+    |related\s?:|watch\s?:|video\s?:|see\salso|visit\ssite)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PHOTO_CREDIT = re.compile(r"\((photo|image|credit|getty|ap\sphoto|reuters|afp)[^)]*\)\s*$", re.I)
 
 
 def summarize(
@@ -47,21 +73,291 @@ def summarize(
     language: str = "english",
     title: str | None = None,
 ) -> tuple[Sentence, ...]:
+    """Pick ``count`` sentences (or ``ceil(ratio * len)``) of ``sentences``, in article order.
+
+    ``sentences`` come from :func:`summarizer.sentences.split_sentences` on ``text``
+    (with boilerplate spans already skipped); when empty, ``text`` is split here.
+    """
     if algorithm not in ALGORITHMS:
-        raise InputError(f"unknown algorithm {algorithm!r}; choose one of {', '.join(ALGORITHMS)}")
-    wanted = math.ceil(ratio * len(sentences)) if ratio else count
-    if len(sentences) <= wanted or algorithm == "lead":
-        return tuple(sentences[:wanted])
-    return _sumy(sentences, wanted, algorithm, language)
+        valid = ", ".join(ALGORITHMS)
+        raise InputError(f"Unknown algorithm {algorithm!r}; choose one of: {valid}.")
+    pool = list(sentences) or split_sentences(text)
+    wanted = summary_length(len(pool), count, ratio)
+    candidates = candidate_sentences(pool, title)
+    if len(candidates) <= wanted:
+        return tuple(candidates)
+    request = _Request(text, tuple(candidates), wanted, _lexicon(language), title)
+    picked = _PICKERS.get(algorithm, _pick_with_sumy)(request, algorithm)
+    return tuple(sorted(picked, key=lambda sentence: sentence.span))
 
 
-def _sumy(
-    sentences: Sequence[Sentence], wanted: int, algorithm: str, language: str
-) -> tuple[Sentence, ...]:
-    document = PlaintextParser.from_string(
-        "\n".join(s.text for s in sentences), OfflineTokenizer(language)
-    ).document
-    summarizer = SUMY[algorithm](Stemmer(language))
-    summarizer.stop_words = get_stop_words(language)
-    picked = {str(s) for s in summarizer(document, wanted)}
-    return tuple(s for s in sentences if s.text in picked)[:wanted]
+def summary_length(available: int, count: int, ratio: float | None) -> int:
+    """How many sentences to pick: ``count``, or ``ceil(ratio * available)`` (at least one)."""
+    if ratio is not None:
+        if not 0 < ratio <= 1:
+            raise InputError(f"The summary ratio must be above 0 and at most 1, not {ratio}.")
+        return max(1, math.ceil(ratio * available))
+    if count < 1:
+        raise InputError(f"A summary needs at least one sentence, not {count}.")
+    return count
+
+
+def candidate_sentences(sentences: Sequence[Sentence], title: str | None = None) -> list[Sentence]:
+    """The sentences fit for a summary: boilerplate-looking ones dropped, unless that is all."""
+    prose = [sentence for sentence in sentences if not looks_like_boilerplate(sentence.text, title)]
+    return prose or list(sentences)
+
+
+def looks_like_boilerplate(text: str, title: str | None = None) -> bool:
+    """A byline, caption, call to action, headline or dateline line, or a fragment."""
+    if title is not None and _same_words(text, title):
+        return True
+    return bool(
+        _BOILERPLATE_START.match(text)
+        or _PHOTO_CREDIT.search(text)
+        or not _FINAL_PUNCTUATION.search(text)
+        or len(word_tokens(text)) < MIN_WORDS
+    )
+
+
+def _same_words(text: str, other: str) -> bool:
+    return [word.lower() for word in word_tokens(text)] == [
+        word.lower() for word in word_tokens(other)
+    ]
+
+
+# --- language resources --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What the algorithms need to know of a language: its stop words and stemmer."""
+
+    language: str
+    stop_words: frozenset[str]
+    stem: Callable[[str], str]
+
+    def terms(self, sentence: str) -> list[str]:
+        """Stemmed, lower-cased content words of ``sentence``."""
+        words = (word.lower() for word in word_tokens(sentence))
+        return [self.stem(word) for word in words if word not in self.stop_words and len(word) > 1]
+
+
+@lru_cache(maxsize=16)
+def _lexicon(language: str) -> Lexicon:
+    try:
+        stemmer = Stemmer(language)
+        stop_words = frozenset(get_stop_words(language))
+    except LookupError as error:
+        raise LanguageNotSupported(f"Summaries in {language!r} are not supported.") from error
+    return Lexicon(language, stop_words, lru_cache(maxsize=65536)(stemmer))
+
+
+# --- algorithms ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Request:
+    text: str
+    candidates: tuple[Sentence, ...]
+    wanted: int
+    lexicon: Lexicon
+    title: str | None
+
+
+def _pick_lead(request: _Request, _algorithm: str) -> list[Sentence]:
+    return list(request.candidates[: request.wanted])
+
+
+def _pick_random(request: _Request, _algorithm: str) -> list[Sentence]:
+    """Seeded by the text, so the same article always gets the same "random" summary."""
+    rng = random.Random(zlib.crc32(request.text.encode("utf-8")))
+    return rng.sample(list(request.candidates), request.wanted)
+
+
+def _pick_with_sumy(request: _Request, algorithm: str) -> list[Sentence]:
+    document = _sumy_document(request)
+    theirs_to_ours = dict(zip(map(id, document.sentences), request.candidates, strict=True))
+    summarizer = _sumy_summarizer(algorithm, request)
+    return [theirs_to_ours[id(sentence)] for sentence in summarizer(document, request.wanted)]
+
+
+def _sumy_document(request: _Request) -> ObjectDocumentModel:
+    """One sumy paragraph per run of candidates between blank lines; the title as a heading."""
+    tokenizer = OfflineTokenizer(request.lexicon.language)
+    paragraphs: list[list[SumySentence]] = [[]]
+    if request.title:
+        paragraphs[0].append(SumySentence(request.title, tokenizer, is_heading=True))
+    previous_end = 0
+    for sentence in request.candidates:
+        if _BLANK_LINE.search(request.text, previous_end, sentence.span[0]) and paragraphs[-1]:
+            paragraphs.append([])
+        paragraphs[-1].append(SumySentence(sentence.text, tokenizer))
+        previous_end = sentence.span[1]
+    return ObjectDocumentModel([Paragraph(sentences) for sentences in paragraphs])
+
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+class _SortedLsaSummarizer(LsaSummarizer):
+    """sumy's LSA numbers words in set order, which varies with PYTHONHASHSEED: sort them."""
+
+    def _create_dictionary(self, document: ObjectDocumentModel) -> dict[str, int]:
+        words = (self.normalize_word(word) for word in document.words)
+        stems = {self.stem_word(word) for word in words if word not in self._stop_words}
+        return {stem: index for index, stem in enumerate(sorted(stems))}
+
+
+class _SumBasicSummarizer(SumBasicSummarizer):
+    """sumy's SumBasic stems before dropping stop words for the article's word frequencies
+    but after for a sentence's words, so a word stemming to a stop word ("considerably" to
+    "consider") raises KeyError: do it the sentence's way for both."""
+
+    def _get_all_content_words_in_doc(self, sentences: Sequence[SumySentence]) -> list[str]:
+        content_words = map(self._get_content_words_in_sentence, sentences)
+        return [word for words in content_words for word in words]
+
+
+_SUMY_OVERRIDES: dict[str, type[AbstractSummarizer]] = {
+    "lsa": _SortedLsaSummarizer,
+    "sum-basic": _SumBasicSummarizer,
+}
+
+
+def _sumy_summarizer(algorithm: str, request: _Request) -> AbstractSummarizer:
+    lexicon = request.lexicon
+    summarizer_class = _SUMY_OVERRIDES.get(algorithm, SUMY_ALGORITHMS[algorithm])
+    summarizer = summarizer_class(lexicon.stem)
+    if isinstance(summarizer, EdmundsonSummarizer):
+        # As sumy's own command line does: title words are the bonus words.
+        summarizer.null_words = lexicon.stop_words
+        title_words = word_tokens(request.title or "")
+        summarizer.bonus_words = title_words or DocumentParser.SIGNIFICANT_WORDS
+        summarizer.stigma_words = DocumentParser.STIGMA_WORDS
+    else:
+        summarizer.stop_words = lexicon.stop_words
+    return summarizer
+
+
+@dataclass(frozen=True)
+class CentralityWeights:
+    """The knobs of our default algorithm (see :func:`centrality_scores`)."""
+
+    #: Weight of overlap with *earlier* sentences; overlap with later ones weighs 1.
+    #: Below 1, a sentence that introduces what follows beats one that recaps (PacSum).
+    backward: float = 0.75
+    #: Weight of the lead prior ``exp(-index / position_decay)``, against centrality in [0, 1].
+    position: float = 0.6
+    position_decay: float = 2.0
+    #: Maximal marginal relevance: score minus ``redundancy`` x cosine to the closest pick.
+    redundancy: float = 0.6
+    #: Weight of the share of the title's content words a sentence repeats.
+    title: float = 0.0
+    #: Sentences with fewer content words are picked only when nothing else is left.
+    min_terms: int = 3
+
+
+DEFAULT_WEIGHTS = CentralityWeights()
+
+
+def _pick_central(request: _Request, _algorithm: str) -> list[Sentence]:
+    return pick_central(
+        request.candidates, request.wanted, request.lexicon, DEFAULT_WEIGHTS, request.title
+    )
+
+
+def pick_central(
+    candidates: Sequence[Sentence],
+    wanted: int,
+    lexicon: Lexicon,
+    weights: CentralityWeights,
+    title: str | None = None,
+) -> list[Sentence]:
+    """Our default: lead prior + directed word-overlap centrality, picked with MMR."""
+    terms = [lexicon.terms(sentence.text) for sentence in candidates]
+    counts = _term_counts(terms)
+    scores = centrality_scores(counts, weights)
+    if title and weights.title:
+        scores += weights.title * _title_share(terms, set(lexicon.terms(title)))
+    order = _pick_by_mmr(scores, _cosine_similarity(counts), wanted, weights.redundancy)
+    return [candidates[index] for index in order]
+
+
+def centrality_scores(counts: np.ndarray, weights: CentralityWeights) -> np.ndarray:
+    """Per sentence: directed degree centrality (max 1) + lead prior - short-sentence penalty.
+
+    Edges are TextRank's: shared words over the sum of the log lengths. Its
+    stationary distribution is close to the weighted degree, used here as is.
+    """
+    overlap = _overlap_similarity(counts)
+    later = np.triu(overlap, 1).sum(axis=1)
+    earlier = np.tril(overlap, -1).sum(axis=1)
+    centrality = later + weights.backward * earlier
+    centrality /= centrality.max() or 1.0
+    prior = np.exp(-np.arange(len(counts)) / weights.position_decay)
+    too_short = counts.sum(axis=1) < weights.min_terms
+    return centrality + weights.position * prior - _SHORT_PENALTY * too_short
+
+
+_SHORT_PENALTY = 100.0
+
+
+def _title_share(terms: Sequence[Sequence[str]], title_terms: set[str]) -> np.ndarray:
+    shares = [len(title_terms.intersection(words)) for words in terms]
+    return np.array(shares, dtype=float) / max(1, len(title_terms))
+
+
+def _term_counts(terms: Sequence[Sequence[str]]) -> np.ndarray:
+    """Sentence x term count matrix, columns in first-seen order (hash-seed independent)."""
+    vocabulary: dict[str, int] = {}
+    for sentence_terms in terms:
+        for term in sentence_terms:
+            vocabulary.setdefault(term, len(vocabulary))
+    counts = np.zeros((len(terms), max(1, len(vocabulary))))
+    for row, sentence_terms in enumerate(terms):
+        for term in sentence_terms:
+            counts[row, vocabulary[term]] += 1
+    return counts
+
+
+def _overlap_similarity(counts: np.ndarray) -> np.ndarray:
+    shared = counts @ counts.T
+    log_lengths = np.log(np.maximum(counts.sum(axis=1), 1.0))
+    norm = log_lengths[:, None] + log_lengths[None, :]
+    similarity = np.divide(shared, norm, out=shared.copy(), where=norm > 1e-9)
+    np.fill_diagonal(similarity, 0.0)
+    return similarity
+
+
+def _cosine_similarity(counts: np.ndarray) -> np.ndarray:
+    """Cosine of log-scaled tf-idf vectors, idf over the article's own sentences."""
+    sentences = len(counts)
+    idf = np.log((sentences + 1) / ((counts > 0).sum(axis=0) + 0.5))
+    vectors = np.log1p(counts) * idf
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    return vectors @ vectors.T
+
+
+def _pick_by_mmr(
+    scores: np.ndarray, similarity: np.ndarray, wanted: int, redundancy: float
+) -> list[int]:
+    """Greedy maximal marginal relevance: each pick's score less its likeness to earlier picks."""
+    picked: list[int] = []
+    closest = np.zeros(len(scores))
+    available = np.ones(len(scores), dtype=bool)
+    for _ in range(min(wanted, len(scores))):
+        gains = np.where(available, scores - redundancy * closest, -np.inf)
+        best = int(np.argmax(gains))
+        picked.append(best)
+        available[best] = False
+        closest = np.maximum(closest, similarity[best])
+    return picked
+
+
+_PICKERS: dict[str, Callable[[_Request, str], list[Sentence]]] = {
+    OURS: _pick_central,
+    LEAD: _pick_lead,
+    RANDOM: _pick_random,
+}
