@@ -1,6 +1,10 @@
 """Attribution accuracy on PolNeAR, and its cost next to the spaCy parse.
 
     .venv/bin/python bench/attribution.py --split dev [--limit N] [--errors N]
+    .venv/bin/python bench/attribution.py --learn     # rewrites the cue table from train
+
+Options: --parse-cache DIR keeps the spaCy parses of a split (DocBin) to re-run quickly;
+the speed line is only printed for fresh parses.
 
 Each article's .txt is the Article.text verbatim; it is parsed with spaCy and
 ``extract_claims`` runs on the parse. Gold: the first .ann of the article by name.
@@ -16,25 +20,42 @@ Metrics (characters are counted without whitespace):
 - strict P/R/F1: a match counts when the source matches (or gold has none) and the
   prediction covers at least 30% of the gold Content characters.
 Speed: total extract_claims time over total nlp(text) time (goal ≤ 0.3×).
+
+--learn: which verbs are cues in which constructions (summarizer/attribution/cue_table.py).
+Candidates are the seed verbs plus verbs heading at least MIN_GOLD gold cues of train;
+each construction is run alone with every candidate allowed, and a (verb, construction)
+pair is kept when it was seen at least MIN_SEEN times with a smoothed precision
+(tp + 1) / (n + 2) of at least KEEP_PRECISION. Learned on train only; dev stays unseen.
 """
 
 from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Iterator
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from _shared import shared_dir
 from spacy.language import Language
+from spacy.tokens import Doc, DocBin, Token
 
 from summarizer.attribution import extract_claims
+from summarizer.attribution.clauses import RULES, content_of, source_of
+from summarizer.attribution.extract import LEARNED_LEXICON
+from summarizer.attribution.lexicon import CUE_VERBS, CueLexicon
 from summarizer.nlp import load_pipeline
 from summarizer.settings import DEFAULT_MODEL
 from summarizer.types import Claim, Span
 
+ROOT = Path(__file__).resolve().parents[1]
+CUE_TABLE = ROOT / "summarizer" / "attribution" / "cue_table.py"
+CONSTRUCTIONS = (*(name for name, _ in RULES), "quote")
 STRICT_CONTENT_SHARE = 0.3
+MIN_GOLD = 4
+MIN_SEEN = 3
+KEEP_PRECISION = 0.6
+MAX_ROUNDS = 4
 Chars = frozenset[int]
 
 
@@ -154,24 +175,65 @@ def _context(text: str, cue: Chars) -> str:
     return f"…{before}[[{text[start:end]}]]{after}…"
 
 
-def articles(split: str, limit: int | None) -> Iterator[tuple[str, Path]]:
+@dataclass(frozen=True)
+class Article:
+    name: str
+    doc: Doc
+    ann: Path
+    parse_seconds: float  # 0 when the parse came from the cache
+
+
+def articles(nlp: Language, split: str, limit: int | None, cache: Path | None) -> list[Article]:
+    """The split's parsed articles with their first .ann by name (parses cached if asked)."""
     root = shared_dir() / "data" / "polnear" / split
-    for path in sorted((root / "text").glob("*.txt"))[:limit]:
-        anns = sorted((root / "attributions").glob(f"{path.stem}_*.ann"))
-        if anns:
-            yield path.read_text(encoding="utf-8"), anns[0]
+    paths = [p for p in sorted((root / "text").glob("*.txt")) if _first_ann(root, p)][:limit]
+    cached = _load_cache(nlp, cache, split, len(paths))
+    articles = [_parse(nlp, p, root, cached[i] if cached else None) for i, p in enumerate(paths)]
+    if cache is not None and not cached:
+        _save_cache(cache, split, [a.doc for a in articles])
+    return articles
 
 
-def run(nlp: Language, split: str, limit: int | None) -> Tally:
+def _first_ann(root: Path, text: Path) -> Path | None:
+    anns = sorted((root / "attributions").glob(f"{text.stem}_*.ann"))
+    return anns[0] if anns else None
+
+
+def _parse(nlp: Language, path: Path, root: Path, doc: Doc | None) -> Article:
+    ann = _first_ann(root, path)
+    assert ann is not None
+    if doc is not None:
+        return Article(path.stem, doc, ann, 0.0)
+    started = time.perf_counter()
+    doc = nlp(path.read_text(encoding="utf-8"))
+    return Article(path.stem, doc, ann, time.perf_counter() - started)
+
+
+def _cache_file(cache: Path, split: str, count: int) -> Path:
+    return cache / f"polnear-{split}-{count}.spacy"
+
+
+def _load_cache(nlp: Language, cache: Path | None, split: str, count: int) -> list[Doc]:
+    if cache is None or not _cache_file(cache, split, count).exists():
+        return []
+    docs = DocBin().from_disk(_cache_file(cache, split, count)).get_docs(nlp.vocab)
+    return list(docs)
+
+
+def _save_cache(cache: Path, split: str, docs: list[Doc]) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=docs).to_disk(_cache_file(cache, split, len(docs)))
+
+
+def evaluate(corpus: list[Article], lexicon: CueLexicon = LEARNED_LEXICON) -> Tally:
     tally = Tally()
-    for text, ann in articles(split, limit):
+    for article in corpus:
+        text = article.doc.text
         started = time.perf_counter()
-        doc = nlp(text)
-        parsed = time.perf_counter()
-        claims = extract_claims(doc)
-        tally.parse_seconds += parsed - started
-        tally.extract_seconds += time.perf_counter() - parsed
-        score(text, read_gold(text, ann), predicted(text, claims), tally)
+        claims = extract_claims(article.doc, lexicon)
+        tally.extract_seconds += time.perf_counter() - started
+        tally.parse_seconds += article.parse_seconds
+        score(text, read_gold(text, article.ann), predicted(text, claims), tally)
     return tally
 
 
@@ -201,14 +263,113 @@ def report(split: str, tally: Tally) -> list[str]:
     ]
 
 
+def learn(corpus: list[Article]) -> dict[str, frozenset[str]]:
+    """(verb, construction) pairs that are cues often enough on ``corpus``.
+
+    The first run allows every candidate verb in every construction, so that nested
+    attributions are dropped as they will be; each prediction is credited to the verb
+    and construction that produced it. Pruning a pair can surface attributions it
+    used to hide, so runs repeat with the kept pairs until none is dropped.
+    """
+    candidates = (CUE_VERBS | gold_cue_verbs(corpus)) - {"accord"}  # "according to": own rule
+    table = {lemma: frozenset(CONSTRUCTIONS) for lemma in candidates}
+    for _ in range(MAX_ROUNDS):
+        right, wrong = construction_outcomes(corpus, CueLexicon(table))
+        pruned = _precise_pairs(right, wrong)
+        if pruned == table:
+            break
+        table = pruned
+    return dict(sorted(table.items()))
+
+
+def _precise_pairs(right: Outcomes, wrong: Outcomes) -> dict[str, frozenset[str]]:
+    kept: dict[str, set[str]] = {}
+    for lemma, construction in right.keys() | wrong.keys():
+        seen = right[lemma, construction] + wrong[lemma, construction]
+        if seen >= MIN_SEEN and (right[lemma, construction] + 1) / (seen + 2) >= KEEP_PRECISION:
+            kept.setdefault(lemma, set()).add(construction)
+    return {lemma: frozenset(found) for lemma, found in kept.items()}
+
+
+def gold_cue_verbs(corpus: list[Article]) -> frozenset[str]:
+    counts: Counter[str] = Counter()
+    for article in corpus:
+        text = article.doc.text
+        for truth in read_gold(text, article.ann):
+            counts.update(_cue_lemma(article.doc, truth.cue)[:1])
+    return frozenset(lemma for lemma, count in counts.items() if count >= MIN_GOLD)
+
+
+def _cue_lemma(doc: Doc, cue: Chars) -> list[str]:
+    """The lemma of the first verb in a cue span (none for nouns, prepositions, colons)."""
+    return [verb.lemma_ for verb in _cue_verb(doc, cue)]
+
+
+def _cue_verb(doc: Doc, cue: Chars) -> list[Token]:
+    span = doc.char_span(min(cue), max(cue) + 1, alignment_mode="expand")
+    return [t for t in span or () if t.pos_ == "VERB" and t.lemma_.isalpha()][:1]
+
+
+def _construction(verb: Token) -> str:
+    """The construction in which ``verb`` was read (as ``readings.read_verb`` finds it)."""
+    construction, _ = content_of(verb, source_of(verb))
+    return construction or "quote"
+
+
+Outcomes = Counter[tuple[str, str]]
+
+
+def construction_outcomes(corpus: list[Article], lexicon: CueLexicon) -> tuple[Outcomes, Outcomes]:
+    """Per (verb, construction): predictions matching a gold cue, and predictions matching none."""
+    right: Outcomes = Counter()
+    wrong: Outcomes = Counter()
+    for article in corpus:
+        text = article.doc.text
+        gold = read_gold(text, article.ann)
+        for guess in predicted(text, extract_claims(article.doc, lexicon)):
+            hit = any(guess.cue & truth.cue for truth in gold)
+            for verb in _cue_verb(article.doc, guess.cue):
+                (right if hit else wrong)[verb.lemma_, _construction(verb)] += 1
+    return right, wrong
+
+
+def write_cue_table(table: dict[str, frozenset[str]]) -> None:
+    rows = "\n".join(f'    "{verb}": "{" ".join(sorted(found))}",' for verb, found in table.items())
+    CUE_TABLE.write_text(
+        f'''"""Verbs and the constructions (``clauses.RULES``) in which they are attribution cues.
+
+Generated by `bench/attribution.py --learn` from PolNeAR train (smoothed precision
+>= {KEEP_PRECISION}, seen >= {MIN_SEEN} times); do not edit by hand.
+"""
+
+_TABLE = {{
+{rows}
+}}
+CUE_CONSTRUCTIONS: dict[str, frozenset[str]] = {{
+    lemma: frozenset(names.split()) for lemma, names in _TABLE.items()
+}}
+''',
+        encoding="utf-8",
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=("train", "dev"))
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--errors", type=int, default=0, help="print N misses/false cues")
+    parser.add_argument("--parse-cache", type=Path, default=None, help="directory for parses")
+    parser.add_argument("--learn", action="store_true", help="learn the cue table on train")
     args = parser.parse_args()
-    tally = run(load_pipeline(DEFAULT_MODEL), args.split, args.limit)
-    print("\n".join(report(args.split, tally)))
+    nlp = load_pipeline(DEFAULT_MODEL)
+    if args.learn:
+        table = learn(articles(nlp, "train", args.limit, args.parse_cache))
+        write_cue_table(table)
+        print(f"wrote {len(table)} cue verbs to {CUE_TABLE}")
+        return
+    tally = evaluate(articles(nlp, args.split, args.limit, args.parse_cache))
+    lines = report(args.split, tally)
+    print("\n".join(lines if tally.parse_seconds else lines[:-1]))
     for line in tally.errors[: args.errors]:
         print(line)
 

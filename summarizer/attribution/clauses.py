@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from summarizer.attribution.lexicon import ADDRESSEE_OBJECT, CUE_VERBS, NOMINAL_CONTENT
+from collections.abc import Callable
+
+from summarizer.attribution.lexicon import ADDRESSEE_OBJECT, CHANNEL, CUE_VERBS
 from summarizer.attribution.tokens import subtree_indices
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -20,8 +22,11 @@ INSERTED = frozenset({"parataxis", "ccomp", "advcl"})
 CLAUSE_CONTENT = frozenset({"ccomp"})
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd"})
 EMPTY_SUBJECTS = frozenset({"it", "there"})
-CONTENT_PREPOSITIONS = frozenset({"of", "about", "for", "on", "over", "against", "that"})
-TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "said on Monday" is not "commented on X"
+CONTENT_PREPOSITIONS = frozenset(
+    {"of", "about", "for", "on", "over", "against", "to", "with", "at", "into", "toward", "towards"}
+)
+#: "said on Monday", "said in Iowa" are not "commented on X".
+CIRCUMSTANCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 
 
 def source_of(cue: Token, depth: int = 0) -> Token | None:
@@ -41,13 +46,13 @@ def source_of(cue: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def content_of(cue: Token, source: Token | None) -> set[int]:
-    """Token indices of a cue verb's content; empty when it has none."""
-    for rule in (_clausal, _inserted, _infinitive, _prepositional, _nominal, _passive_subject):
+def content_of(cue: Token, source: Token | None) -> tuple[str, set[int]]:
+    """The construction found and the token indices of a cue verb's content (maybe none)."""
+    for construction, rule in RULES:
         found = rule(cue, source)
         if found:
-            return found
-    return set()
+            return construction, found
+    return "", set()
 
 
 def _clausal(cue: Token, source: Token | None) -> set[int]:
@@ -74,27 +79,32 @@ def _inserted(cue: Token, source: Token | None) -> set[int]:
     return set(subtree_indices(head)) - set(subtree_indices(cue))
 
 
-def _infinitive(cue: Token, source: Token | None) -> set[int]:
+def _complement(cue: Token, source: Token | None) -> set[int]:
+    """'plans to sue', 'said legalizing it would help'."""
     for child in cue.children:
-        if child.dep_ == "xcomp" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-        ):
+        if child.dep_ == "xcomp":
             return set(subtree_indices(child))
     return set()
 
 
 def _prepositional(cue: Token, source: Token | None) -> set[int]:
-    """'accused Russia of killing civilians', 'warned about the risks'."""
+    """'accused Russia of killing civilians', 'warned about the risks', 'called for talks'."""
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects and objects[0].ent_type_ not in TIME_ENTITIES:
+            if objects and _is_topic(objects[0]):
                 return set(subtree_indices(objects[0]))
     return set()
 
 
+def _is_topic(token: Token) -> bool:
+    """Not a circumstance ("on Monday", "in Iowa") nor the channel ("in a statement")."""
+    return token.ent_type_ not in CIRCUMSTANCE_ENTITIES and token.lemma_.lower() not in CHANNEL
+
+
 def _nominal(cue: Token, source: Token | None) -> set[int]:
-    if cue.lemma_ not in NOMINAL_CONTENT or cue.lemma_ in ADDRESSEE_OBJECT:
+    """'denied the allegations', 'endorsed Clinton'; never the addressee of 'told'."""
+    if cue.lemma_ in ADDRESSEE_OBJECT:
         return set()
     for child in cue.children:
         if child.dep_ == "dobj":
@@ -108,6 +118,18 @@ def _passive_subject(cue: Token, source: Token | None) -> set[int]:
         if child.dep_ == "nsubjpass" and child.lower_ not in EMPTY_SUBJECTS:
             return set(subtree_indices(child))
     return set()
+
+
+Rule = Callable[[Token, Token | None], set[int]]
+#: Tried in this order; the cue lexicon says in which constructions a lemma is a cue.
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("clause", _clausal),
+    ("inserted", _inserted),
+    ("complement", _complement),
+    ("preposition", _prepositional),
+    ("object", _nominal),
+    ("passive", _passive_subject),
+)
 
 
 def target_of(cue: Token) -> Token | None:

@@ -8,38 +8,48 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from summarizer.attribution.layout import Layout
-from summarizer.attribution.lexicon import CUE_VERBS, kind_of
-from summarizer.attribution.readings import Reading, read_according_to, read_verb
+from summarizer.attribution.cue_table import CUE_CONSTRUCTIONS
+from summarizer.attribution.lexicon import CueLexicon, kind_of
+from summarizer.attribution.readings import ACCORDING_TO, Reading, read_according_to, read_verb
 from summarizer.attribution.speakers import Entity, Resolver
 from summarizer.attribution.tokens import overlaps, trim
 from summarizer.types import Claim, Span
 
 MIN_FLOATING_WORDS = 4
+LEARNED_LEXICON = CueLexicon(CUE_CONSTRUCTIONS)
 
 
-def extract_claims(doc: Doc) -> tuple[Claim, ...]:
-    """Every attributed statement of ``doc`` (a parse of the whole article text)."""
+def extract_claims(doc: Doc, lexicon: CueLexicon = LEARNED_LEXICON) -> tuple[Claim, ...]:
+    """Every attributed statement of ``doc`` (a parse of the whole article text).
+
+    ``lexicon`` says which verbs are cues in which constructions; the default one is
+    learned from PolNeAR's training articles (``bench/attribution.py --learn``).
+    """
     layout = Layout.of(doc.text)  # the only doc.text: it is rebuilt on every access
-    readings = [r for r in _read_cues(doc, layout) if r is not None]
+    readings = [r for r in _read_cues(doc, layout, lexicon) if r is not None]
     readings = _with_floating_quotes(sorted(readings, key=lambda r: r.cue), layout)
     readings = _outermost(readings)
     return _resolve(layout.text, readings)
 
 
-def _read_cues(doc: Doc, layout: Layout) -> list[Reading | None]:
+def _read_cues(doc: Doc, layout: Layout, lexicon: CueLexicon) -> list[Reading | None]:
     """Iterate candidate cue tokens only, found with one vectorised lemma lookup."""
     table = doc.to_array([LEMMA, POS])
-    cue_hashes = np.array([doc.vocab.strings.add(lemma) for lemma in CUE_VERBS], dtype=np.uint64)
-    verbs = np.flatnonzero(np.isin(table[:, 0], cue_hashes) & (table[:, 1] == VERB))
-    readings = [read_verb(doc[int(i)], layout) for i in verbs]
+    hashes = np.array([doc.vocab.strings.add(lemma) for lemma in lexicon.lemmas], dtype=np.uint64)
+    verbs = np.flatnonzero(np.isin(table[:, 0], hashes) & (table[:, 1] == VERB))
+    readings = [read_verb(doc[int(i)], layout, lexicon) for i in verbs]
     according = np.flatnonzero(table[:, 0] == doc.vocab.strings.add("accord"))
     readings += [read_according_to(doc[int(i)], layout) for i in according]
     return readings
 
 
 def _outermost(readings: list[Reading]) -> list[Reading]:
-    """Drop nested attributions: cues inside another claim's content (quotes included)."""
-    contents = [piece for r in readings for piece in r.content]
+    """Drop nested attributions: cues inside another claim's content (quotes included).
+
+    "According to" nests nothing: in "..., Kartapolov said, according to the ministry"
+    both the speaker and the channel are worth keeping.
+    """
+    contents = [piece for r in readings if r.lemma != ACCORDING_TO for piece in r.content]
     return [r for r in readings if not any(overlaps(r.cue, p) for p in contents)]
 
 

@@ -6,6 +6,9 @@ intentions and desires, decrees and perceptions all count; actions do not.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -13,11 +16,12 @@ def words(text: str) -> frozenset[str]:
 
 ACCUSATION = words("accuse blame charge allege criticize criticise condemn")
 DENIAL = words("deny reject dismiss refute dispute rebut deflect")
+#: "hop" is how the small model lemmatizes "hoping".
 BELIEF = words(
     """believe think feel expect fear hope want wish plan intend know suspect doubt worry
     assume consider reckon understand realize realise anticipate prefer hate oppose support
     favor favour decline refuse seek aim agree disagree imagine suppose predict estimate
-    question wonder conclude find see recognize recognise envision desire need"""
+    question wonder conclude find see recognize recognise envision desire need hop"""
 )
 SPEECH = words(
     """say tell add state claim announce report declare explain note write insist argue
@@ -34,24 +38,19 @@ SPEECH = words(
 ADDRESSEE_OBJECT = words(
     "tell inform notify assure convince persuade ask urge warn advise remind instruct order"
 )
-#: Cues whose direct object can be the content ("denied the allegations").
-NOMINAL_CONTENT = (
-    ACCUSATION
-    | DENIAL
-    | words(
-        """announce confirm reveal disclose report acknowledge admit support oppose want
-        demand propose recommend praise describe question fear expect predict seek prefer
-        request favor favour see find know accept promise pledge threaten tout decline
-        refuse dispute estimate highlight rule"""
-    )
-)
 #: Nouns for documents and statements: sources only when their author is unknown.
 ARTIFACT = words(
     """statement report letter announcement release memo document study survey poll filing
     complaint post tweet message email video ad article editorial transcript ruling order
     decision"""
 )
+#: Where something was said ("said in an interview"): not what was said.
+CHANNEL = ARTIFACT | words(
+    """interview speech conference call rally debate hearing appearance show broadcast
+    program podcast op-ed column town meeting event briefing session remark"""
+)
 
+#: The hand-made seed list: the candidates learned cue constructions start from.
 CUE_VERBS = ACCUSATION | DENIAL | BELIEF | SPEECH
 
 
@@ -64,3 +63,17 @@ def kind_of(lemma: str) -> str:
     if lemma in BELIEF:
         return "belief"
     return "statement"
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Cue lemmas and the constructions (see ``clauses.RULES``) in which each one is a cue."""
+
+    constructions: Mapping[str, frozenset[str]]
+
+    @property
+    def lemmas(self) -> frozenset[str]:
+        return frozenset(self.constructions)
+
+    def allows(self, lemma: str, construction: str) -> bool:
+        return construction in self.constructions.get(lemma, ())

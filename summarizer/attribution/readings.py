@@ -8,12 +8,13 @@ from spacy.tokens import Doc, Token
 
 from summarizer.attribution.clauses import content_of, source_of, target_of
 from summarizer.attribution.layout import Layout
-from summarizer.attribution.lexicon import ACCUSATION, CUE_VERBS, DENIAL
+from summarizer.attribution.lexicon import ACCUSATION, DENIAL, CueLexicon
 from summarizer.attribution.tokens import char_span, runs, subtree_indices, trim
 from summarizer.types import Span
 
 VERB_GROUP = frozenset({"aux", "auxpass", "neg"})
 QUOTED_SHARE = 0.5
+ACCORDING_TO = "according to"
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Reading:
     content: tuple[Span, ...]
     quote: bool
     target: Token | None = None
+    construction: str = ""
 
     @property
     def content_span(self) -> Span:
@@ -42,19 +44,21 @@ def cue_span(cue: Token) -> Span:
     return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
 
 
-def read_verb(cue: Token, layout: Layout) -> Reading | None:
+def read_verb(cue: Token, layout: Layout, lexicon: CueLexicon) -> Reading | None:
+    """The attribution a candidate cue verb makes, if it is a cue in the construction found."""
     source = source_of(cue)
-    indices = content_of(cue, source)
+    construction, indices = content_of(cue, source)
     blocked = _source_and_cue(cue, source)
     pieces = content_pieces(cue.doc, indices - blocked, layout, cue.idx)
     if not pieces:
-        pieces = adjacent_quote(cue, source, layout)
-    if not pieces:
+        construction, pieces = "quote", adjacent_quote(cue, source, layout)
+    if not pieces or not lexicon.allows(cue.lemma_, construction):
         return None
     target = target_of(cue) if cue.lemma_ in ACCUSATION | DENIAL else None
     if target is not None and target.i in indices:
         target = None
-    return Reading(cue_span(cue), cue.lemma_, source, pieces, is_quoted(pieces, layout), target)
+    quoted = is_quoted(pieces, layout)
+    return Reading(cue_span(cue), cue.lemma_, source, pieces, quoted, target, construction)
 
 
 def _source_and_cue(cue: Token, source: Token | None) -> set[int]:
@@ -121,11 +125,9 @@ def read_according_to(according: Token, layout: Layout) -> Reading | None:
     if to is None or source is None:
         return None
     clause = according.head
-    if clause.lemma_ in CUE_VERBS:
-        return None  # "..., Kartapolov said, according to the ministry": the speaker is the cue's
     indices = set(subtree_indices(clause)) - set(subtree_indices(according))
     pieces = content_pieces(according.doc, indices, layout, according.idx)
     if not pieces:
         return None
     span = trim(layout.text, (according.idx, to.idx + len(to)))
-    return Reading(span, "according to", source, pieces, is_quoted(pieces, layout))
+    return Reading(span, ACCORDING_TO, source, pieces, is_quoted(pieces, layout), None, "according")
