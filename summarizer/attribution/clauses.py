@@ -9,9 +9,9 @@ a noun phrase for cues that take one ("denied the allegations").
 
 from __future__ import annotations
 
-from spacy.tokens import Token
-
 from collections.abc import Callable
+
+from spacy.tokens import Token
 
 from summarizer.attribution.lexicon import ADDRESSEE_OBJECT, CHANNEL, CUE_VERBS
 from summarizer.attribution.tokens import subtree_indices

@@ -7,8 +7,8 @@ from spacy.attrs import LEMMA, POS
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
-from summarizer.attribution.layout import Layout
 from summarizer.attribution.cue_table import CUE_CONSTRUCTIONS
+from summarizer.attribution.layout import Layout
 from summarizer.attribution.lexicon import CueLexicon, kind_of
 from summarizer.attribution.readings import ACCORDING_TO, Reading, read_according_to, read_verb
 from summarizer.attribution.speakers import Entity, Resolver
