@@ -275,16 +275,20 @@ def learn(corpus: list[Article]) -> dict[str, frozenset[str]]:
     table = {lemma: frozenset(CONSTRUCTIONS) for lemma in candidates}
     for _ in range(MAX_ROUNDS):
         right, wrong = construction_outcomes(corpus, CueLexicon(table))
-        pruned = _precise_pairs(right, wrong)
+        pruned = _precise_pairs(right, wrong, candidates)
         if pruned == table:
             break
         table = pruned
     return dict(sorted(table.items()))
 
 
-def _precise_pairs(right: Outcomes, wrong: Outcomes) -> dict[str, frozenset[str]]:
+def _precise_pairs(
+    right: Outcomes, wrong: Outcomes, candidates: frozenset[str]
+) -> dict[str, frozenset[str]]:
     kept: dict[str, set[str]] = {}
     for lemma, construction in right.keys() | wrong.keys():
+        if lemma not in candidates:
+            continue
         seen = right[lemma, construction] + wrong[lemma, construction]
         if seen >= MIN_SEEN and (right[lemma, construction] + 1) / (seen + 2) >= KEEP_PRECISION:
             kept.setdefault(lemma, set()).add(construction)

@@ -17,7 +17,10 @@ from summarizer.attribution.lexicon import ADDRESSEE_OBJECT, CHANNEL, CUE_VERBS
 from summarizer.attribution.tokens import subtree_indices
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
-INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
+#: Through these a participle or conjoined verb shares the subject of the verb above it.
+INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "dep", "npadvmod"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+MAX_CLIMB = 4
 INSERTED = frozenset({"parataxis", "ccomp", "advcl"})
 CLAUSE_CONTENT = frozenset({"ccomp"})
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd"})
@@ -29,21 +32,58 @@ CONTENT_PREPOSITIONS = frozenset(
 CIRCUMSTANCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 
 
-def source_of(cue: Token, depth: int = 0) -> Token | None:
-    """The token heading the source mention of a cue verb, or None (passive, implicit)."""
-    for child in cue.children:
+def source_of(cue: Token) -> Token | None:
+    """The token heading the source mention of a cue verb, or None (passive, implicit).
+
+    The subject (or passive agent); for "officials who said" the noun; for participles
+    and conjoined verbs the subject of the verb they hang from ("..., adding that",
+    "by calling for"); where the parser lost the subject, the noun phrase right after
+    an inverted cue ("...,'' said Robert Reich") or the nearest subject before the cue.
+    """
+    own = _own_subject(cue)
+    if own is not None or _is_passive(cue):
+        return own
+    if cue.dep_ in ("acl", "relcl") and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head
+    return _inherited_subject(cue) or _adjacent_subject(cue)
+
+
+def _own_subject(verb: Token) -> Token | None:
+    for child in verb.children:
         if child.dep_ in SUBJECTS and child.lower_ not in EMPTY_SUBJECTS:
             return child
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if depth < 3 and cue.dep_ in INHERITS_SUBJECT and cue.head.pos_ in ("VERB", "AUX"):
-        return source_of(cue.head, depth + 1)  # ", adding ...", "said and added"
-    if cue.dep_ in ("acl", "relcl") and cue.head.pos_ in ("NOUN", "PROPN"):
-        return cue.head  # "a statement expressing ...", "officials who said"
-    if cue.tag_ == "VBG" and any(t.text == "," for t in cue.doc[max(0, cue.i - 2) : cue.i]):
-        root = cue.sent.root  # ", accusing Moscow of ...", misattached by the parser
-        return next((c for c in root.children if c.dep_ == "nsubj" and c.i < cue.i), None)
     return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+def _inherited_subject(cue: Token) -> Token | None:
+    token = cue
+    for _ in range(MAX_CLIMB):
+        if token.dep_ not in INHERITS_SUBJECT or token.head == token:
+            return None
+        token = token.head
+        subject = _own_subject(token) if token.pos_ in ("VERB", "AUX") else None
+        if subject is not None:
+            return subject
+    return None
+
+
+def _adjacent_subject(cue: Token) -> Token | None:
+    doc, sentence = cue.doc, cue.sent
+    after = doc[cue.i + 1] if cue.i + 1 < sentence.end else None
+    inverted = cue.i > sentence.start and doc[cue.i - 1].is_punct
+    if inverted and after is not None and after.pos_ in ("PROPN", "NOUN", "PRON"):
+        while after.dep_ == "compound" and after.head.i > after.i:
+            after = after.head  # "said Robert Reich": the name's head
+        return after
+    before = doc[sentence.start : cue.i]
+    subjects = [t for t in before if t.dep_ == "nsubj" and t.tag_ not in RELATIVE_TAGS]
+    return subjects[-1] if subjects else None
 
 
 def content_of(cue: Token, source: Token | None) -> tuple[str, set[int]]:
