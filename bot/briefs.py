@@ -18,10 +18,10 @@ from datetime import datetime
 from functools import partial
 from typing import TypeVar
 
-from bot.nlp_workers import BriefMaker, BriefWorkers, ThreadBriefing
+from bot.nlp_workers import BriefMaker, BriefWorkers, Source, ThreadBriefing
 from bot.singleflight import SingleFlight
 from bot.storage import DatabaseThread
-from summarizer.types import Article, Brief
+from summarizer.types import Brief
 
 T = TypeVar("T")
 #: (key, summary sentences)
@@ -63,6 +63,7 @@ class BriefCache:
         workers: BriefWorkers | None = None,
         algorithm: str = "",
         memory_size: int = 256,
+        concurrency: int = 4,
     ) -> None:
         if workers is None:
             if briefer is None:
@@ -74,30 +75,32 @@ class BriefCache:
         self._clock = clock
         self._algorithm = algorithm  # part of the stored brief's identity; "" = library default
         self._memory = MemoryCache(memory_size)
+        #: Briefs being made at once. Fetching is quicker than the NLP, so without a bound
+        #: a burst of links would hold every fetched page in memory while it waits.
+        self._making = asyncio.Semaphore(concurrency)
         self._brief_flights: SingleFlight[BriefKey, tuple[Brief, bool]] = SingleFlight()
-        self._article_flights: SingleFlight[str, Article] = SingleFlight()
+        self._source_flights: SingleFlight[str, Source] = SingleFlight()
 
-    async def get(
-        self, key: str, sentences: int, load: Callable[[], Article]
-    ) -> tuple[Brief, bool]:
+    async def get(self, key: str, sentences: int, load: Callable[[], Source]) -> tuple[Brief, bool]:
         """The brief of ``key`` with ``sentences`` summary sentences, and whether it was
-        cached (made before this request). ``load`` fetches or extracts the article; it
-        runs on the pool and only when the article is in neither memory nor database."""
+        cached (made before this request). ``load`` reads the document (a fetch) or gives
+        the article; it runs on the pool, only when the article is not stored yet."""
         brief_key = (key, sentences)
         return await self._brief_flights.run(
             brief_key, partial(self._find_or_make, brief_key, load)
         )
 
     async def _find_or_make(
-        self, brief_key: BriefKey, load: Callable[[], Article]
+        self, brief_key: BriefKey, load: Callable[[], Source]
     ) -> tuple[Brief, bool]:
         found = self._memory.get(brief_key) or await self._stored_brief(brief_key)
         if found is not None:
             self._memory.put(brief_key, found)
             return found, True
         key, sentences = brief_key
-        article = await self._article_flights.run(key, partial(self._find_or_load, key, load))
-        brief = await self._workers.brief(article, sentences)
+        async with self._making:
+            source = await self._source_flights.run(key, partial(self._find_or_load, key, load))
+            brief = await self._workers.brief(source, sentences)
         await self._db.run(
             lambda storage: storage.save_brief(
                 key, sentences, self._algorithm, brief, self._clock()
@@ -110,7 +113,8 @@ class BriefCache:
         key, sentences = brief_key
         return await self._db.run(lambda storage: storage.brief(key, sentences, self._algorithm))
 
-    async def _find_or_load(self, key: str, load: Callable[[], Article]) -> Article:
+    async def _find_or_load(self, key: str, load: Callable[[], Source]) -> Source:
+        """The stored article, else the document (one fetch however many ask at once)."""
         stored = await self._db.run(lambda storage: storage.article(key))
         return stored if stored is not None else await self._in_pool(load)
 

@@ -1,4 +1,5 @@
-"""Where briefs are computed: worker processes (the default) or the bot's worker threads.
+"""Where briefs are computed (extraction and NLP): worker processes (the default) or the
+bot's worker threads.
 
 spaCy's parser holds the GIL in long stretches of compiled code: parsing a long
 article on a thread stalled the event loop for up to 0.7 s in bench/bot_load.py,
@@ -14,12 +15,17 @@ import asyncio
 import multiprocessing
 from concurrent.futures import Executor, ProcessPoolExecutor
 from functools import lru_cache, partial
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from summarizer.nlp import load_pipeline
-from summarizer.pipeline import Briefer
+from bot.articles import Document
 from summarizer.settings import BriefSettings
 from summarizer.types import Article, Brief
+
+if TYPE_CHECKING:  # imported by the workers only: the bot's process never loads spaCy's model
+    from summarizer.pipeline import Briefer
+
+#: An article already extracted (from the cache), or a document to extract first.
+Source = Article | Document
 
 
 class BriefMaker(Protocol):
@@ -29,7 +35,7 @@ class BriefMaker(Protocol):
 
 
 class BriefWorkers(Protocol):
-    async def brief(self, article: Article, sentences: int) -> Brief: ...
+    async def brief(self, source: Source, sentences: int) -> Brief: ...
 
     def close(self) -> None: ...
 
@@ -41,8 +47,8 @@ class ThreadBriefing:
         self._briefer = briefer
         self._pool = pool
 
-    async def brief(self, article: Article, sentences: int) -> Brief:
-        work = partial(self._briefer.brief, article, sentences=sentences)
+    async def brief(self, source: Source, sentences: int) -> Brief:
+        work = partial(_brief_with, self._briefer, source, sentences)
         return await asyncio.get_running_loop().run_in_executor(self._pool, work)
 
     def close(self) -> None:
@@ -63,8 +69,8 @@ class ProcessBriefing:
         ``ModelNotInstalled``) and the first brief is not slowed by the load."""
         self._pool.submit(_warm_up, self._settings).result()
 
-    async def brief(self, article: Article, sentences: int) -> Brief:
-        work = partial(_brief_in_worker, self._settings, article, sentences)
+    async def brief(self, source: Source, sentences: int) -> Brief:
+        work = partial(_brief_in_worker, self._settings, source, sentences)
         return await asyncio.get_running_loop().run_in_executor(self._pool, work)
 
     def peak_rss_mb(self) -> float:
@@ -75,12 +81,20 @@ class ProcessBriefing:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _brief_with(briefer: BriefMaker, source: Source, sentences: int) -> Brief:
+    article = source.extract() if isinstance(source, Document) else source
+    return briefer.brief(article, sentences=sentences)
+
+
 # -- run inside the worker processes --------------------------------------------------------
 
 
 @lru_cache(maxsize=1)
 def _worker_briefer(settings: BriefSettings) -> Briefer:
     """One briefer per worker process, made on its first job (nothing loads at import)."""
+    from summarizer.nlp import load_pipeline
+    from summarizer.pipeline import Briefer
+
     return Briefer(load_pipeline(settings.spacy_model), settings)
 
 
@@ -88,8 +102,8 @@ def _warm_up(settings: BriefSettings) -> None:
     _worker_briefer(settings)
 
 
-def _brief_in_worker(settings: BriefSettings, article: Article, sentences: int) -> Brief:
-    return _worker_briefer(settings).brief(article, sentences=sentences)
+def _brief_in_worker(settings: BriefSettings, source: Source, sentences: int) -> Brief:
+    return _brief_with(_worker_briefer(settings), source, sentences)
 
 
 def _peak_rss_mb() -> float:

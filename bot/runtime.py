@@ -20,8 +20,6 @@ from bot.nlp_workers import BriefMaker, BriefWorkers, ProcessBriefing, ThreadBri
 from bot.service import BriefingService, CommandExtension, utc_now
 from bot.storage import DatabaseThread, open_storage
 from summarizer.fetch import Fetcher
-from summarizer.nlp import load_pipeline
-from summarizer.pipeline import Briefer
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +97,7 @@ def open_runtime(
         workers=nlp,
         algorithm=settings.brief.algorithm or "",
         memory_size=settings.bot.memory_cache_size,
+        concurrency=settings.bot.workers,
     )
     return Runtime(settings, db, pool, nlp, briefs, LibraryArticles(fetcher), clock, fetcher)
 
@@ -115,6 +114,11 @@ def _nlp_workers(
             workers.close()
             raise
         return workers
-    return ThreadBriefing(
-        briefer or Briefer(load_pipeline(settings.brief.spacy_model), settings.brief), pool
-    )
+    return ThreadBriefing(briefer or _load_briefer(settings), pool)
+
+
+def _load_briefer(settings: Settings) -> BriefMaker:
+    from summarizer.nlp import load_pipeline  # only this process's NLP needs spaCy's model
+    from summarizer.pipeline import Briefer
+
+    return Briefer(load_pipeline(settings.brief.spacy_model), settings.brief)

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Protocol
 
-from bot.articles import PASTED_TEXT, ArticleReader
+from bot.articles import PASTED_TEXT, ArticleReader, Document
 from bot.briefs import BriefCache
 from bot.commands import (
     USAGE_HINT,
@@ -41,7 +41,6 @@ from bot.links import article_links, find_links
 from bot.records import ChannelSettings, DedupeWindow, Share, ShareDraft, ShareStatus
 from bot.replies import AlreadyBriefed, BriefReply, Poster, Reply, TextReply
 from bot.storage import DatabaseThread
-from summarizer.types import Article
 
 log = logging.getLogger(__name__)
 
@@ -244,7 +243,7 @@ class BriefingService:
         source: str,
         sentences: int,
         dedupe: bool,
-        load: Callable[[], Article],
+        load: Callable[[], Document],
     ) -> _Outcome:
         """Record the share; answer "already briefed" for a recent repeat, else brief it."""
         share, earlier = await self._open_share(event, key, source, dedupe)
@@ -271,7 +270,7 @@ class BriefingService:
         return DedupeWindow(briefed_since=since, pending_since=max(since, now - PENDING_EXPIRY))
 
     async def _brief(
-        self, event: ChatEvent, key: str, source: str, sentences: int, load: Callable[[], Article]
+        self, event: ChatEvent, key: str, source: str, sentences: int, load: Callable[[], Document]
     ) -> _Outcome:
         try:
             brief, cached = await self._briefs.get(key, sentences, load)
