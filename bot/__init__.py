@@ -1,1 +1,1 @@
-"""newsbrief's chat side: the platform-neutral briefing service, adapters, scheduler, storage, CLI."""
+"""newsbrief's chat side: the neutral briefing service, adapters, scheduler, storage, CLI."""
