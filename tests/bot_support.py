@@ -3,10 +3,12 @@ poster, article pages, and a briefing service wired to a real database and fetch
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
 import threading
+import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -16,6 +18,8 @@ from functools import cache
 from itertools import count
 from pathlib import Path
 from typing import Any
+
+import sqlalchemy as sa
 
 from bot.articles import LibraryArticles
 from bot.briefs import BriefCache, BriefMaker
@@ -141,11 +145,32 @@ def _migrated_template() -> Path:
     return path
 
 
+#: Run the database tests on another server too, e.g.
+#: NEWSBRIEF_TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1/newsbrief_test
+TEST_DATABASE_ENV = "NEWSBRIEF_TEST_DATABASE_URL"
+
+
 def fresh_database(directory: Path) -> str:
-    """The URL of a new, migrated SQLite database in ``directory``."""
+    """The URL of a new, empty database: a SQLite file in ``directory`` (already migrated),
+    or a new schema on the server named by NEWSBRIEF_TEST_DATABASE_URL."""
+    server = os.environ.get(TEST_DATABASE_ENV)
+    if server:
+        return _fresh_schema(server)
     path = directory / "newsbrief.db"
     shutil.copyfile(_migrated_template(), path)
     return f"sqlite:///{path}"
+
+
+def _fresh_schema(server_url: str) -> str:
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    engine = sa.create_engine(server_url)
+    with engine.begin() as connection:
+        connection.execute(sa.text(f"create schema {schema}"))
+    engine.dispose()
+    url = sa.engine.make_url(server_url)
+    return url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+        hide_password=False
+    )
 
 
 @contextmanager

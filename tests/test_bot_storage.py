@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from bot_support import START
+from bot_support import START, fresh_database
 
 from bot.errors import StorageError
 from bot.records import ChannelSettings, DedupeWindow, ShareDraft, ShareStatus
@@ -22,6 +22,12 @@ from summarizer.types import Article, Brief, Claim, Sentence, SpeakerClaims
 
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'data' / 'newsbrief.db'}"
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """SQLite, or the server in NEWSBRIEF_TEST_DATABASE_URL (the same code must work there)."""
+    return fresh_database(tmp_path)
 
 
 def draft(channel: str = "general", key: str = "https://example.com/a") -> ShareDraft:
@@ -52,9 +58,9 @@ def sample_brief() -> Brief:
     )
 
 
-def test_migrations_build_exactly_the_core_schema_in_tables(tmp_path: Path) -> None:
+def test_migrations_build_exactly_the_core_schema_in_tables(database_url: str) -> None:
     core_tables = {"articles", "briefs", "shares", "channel_settings", "processed_events"}
-    storage = open_storage(sqlite_url(tmp_path))
+    storage = open_storage(database_url)
     with storage.engine.connect() as connection:
         context = MigrationContext.configure(
             connection,
@@ -81,20 +87,20 @@ def test_an_unreachable_database_is_a_storage_error(tmp_path: Path) -> None:
         open_storage(f"sqlite:///{tmp_path / 'file' / 'x.db'}")
 
 
-def test_a_brief_round_trips_through_the_database(tmp_path: Path) -> None:
-    storage = open_storage(sqlite_url(tmp_path))
+def test_a_brief_round_trips_through_the_database(database_url: str) -> None:
+    storage = open_storage(database_url)
     brief = sample_brief()
     storage.save_brief("https://example.com/a", 3, "", brief, START)
     storage.close()
-    reopened = open_storage(sqlite_url(tmp_path))
+    reopened = open_storage(database_url)
     assert reopened.brief("https://example.com/a", 3, "") == brief
     assert reopened.brief("https://example.com/a", 4, "") is None
     assert reopened.article("https://example.com/a") == brief.article
     reopened.close()
 
 
-def test_an_unreadable_stored_brief_counts_as_absent(tmp_path: Path) -> None:
-    storage = open_storage(sqlite_url(tmp_path))
+def test_an_unreadable_stored_brief_counts_as_absent(database_url: str) -> None:
+    storage = open_storage(database_url)
     storage.save_brief("k", 3, "", sample_brief(), START)
     with storage.engine.begin() as connection:
         connection.execute(sa.text("update briefs set brief = '{\"summary\": 1}'"))
@@ -102,8 +108,8 @@ def test_an_unreadable_stored_brief_counts_as_absent(tmp_path: Path) -> None:
     storage.close()
 
 
-def test_a_repeat_within_the_window_finds_the_earlier_share(tmp_path: Path) -> None:
-    storage = open_storage(sqlite_url(tmp_path))
+def test_a_repeat_within_the_window_finds_the_earlier_share(database_url: str) -> None:
+    storage = open_storage(database_url)
     first, earlier = storage.open_share(draft(), window())
     storage.finish_share(first.id, ShareStatus.BRIEFED, "1700000000.000200")
     repeat, found = storage.open_share(draft(), window())
@@ -114,8 +120,8 @@ def test_a_repeat_within_the_window_finds_the_earlier_share(tmp_path: Path) -> N
     assert repeat.status is ShareStatus.DUPLICATE and other.status is ShareStatus.PENDING
 
 
-def test_a_failed_or_stale_pending_share_does_not_count_as_briefed(tmp_path: Path) -> None:
-    storage = open_storage(sqlite_url(tmp_path))
+def test_a_failed_or_stale_pending_share_does_not_count_as_briefed(database_url: str) -> None:
+    storage = open_storage(database_url)
     failed, _ = storage.open_share(draft(key="k1"), None)
     storage.finish_share(failed.id, ShareStatus.FAILED, None)
     stale = ShareDraft("slack", "general", "U1", "m", "k2", "k2", START - timedelta(hours=1))
@@ -126,8 +132,8 @@ def test_a_failed_or_stale_pending_share_does_not_count_as_briefed(tmp_path: Pat
     assert after_failure is None and after_stale is None
 
 
-def test_events_are_claimed_once_and_forgotten_later(tmp_path: Path) -> None:
-    storage = open_storage(sqlite_url(tmp_path))
+def test_events_are_claimed_once_and_forgotten_later(database_url: str) -> None:
+    storage = open_storage(database_url)
     assert storage.claim_event("slack", "event:Ev1", START)
     assert not storage.claim_event("slack", "event:Ev1", START)
     assert storage.claim_event("discord", "event:Ev1", START)
@@ -136,8 +142,8 @@ def test_events_are_claimed_once_and_forgotten_later(tmp_path: Path) -> None:
     storage.close()
 
 
-def test_channel_settings_are_per_platform_and_channel(tmp_path: Path) -> None:
-    storage = open_storage(sqlite_url(tmp_path))
+def test_channel_settings_are_per_platform_and_channel(database_url: str) -> None:
+    storage = open_storage(database_url)
     storage.save_channel_settings("slack", "C1", ChannelSettings(False, 5), START)
     storage.save_channel_settings("slack", "C1", ChannelSettings(True, 5), START)
     assert storage.channel_settings("slack", "C1") == ChannelSettings(True, 5)
@@ -145,8 +151,8 @@ def test_channel_settings_are_per_platform_and_channel(tmp_path: Path) -> None:
     storage.close()
 
 
-def test_timestamps_come_back_in_utc(tmp_path: Path) -> None:
-    storage = open_storage(sqlite_url(tmp_path))
+def test_timestamps_come_back_in_utc(database_url: str) -> None:
+    storage = open_storage(database_url)
     storage.open_share(draft(), None)
     (share,) = storage.shares("slack", "general")
     storage.close()
