@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 from pathlib import Path
 
+import pytest
 from bot_support import article_page, fresh_database, running_bot
 from conftest import LocalHTTPServer
 
+from bot.commands_run import run
 from bot.console import ConsoleChannel
+from bot.exit_status import ExitStatus
 from summarizer.settings import FetchSettings
 
 
@@ -43,3 +47,12 @@ async def test_console_points_a_repeat_at_the_earlier_reply(
     assert "Already briefed in this channel on 2026-03-02 09:00 UTC (reply 1 above)" in (
         stdout.getvalue()
     )
+
+
+def test_newsbrief_run_fails_at_start_naming_a_wrong_setting(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    environ = {"NEWSBRIEF_BOT_LINKS_PER_MESSAGE": "50"}
+    status = run(argparse.Namespace(config=None), environ=environ)
+    assert status == ExitStatus.CONFIG
+    assert "bot.links_per_message must be between 1 and 10" in capsys.readouterr().err
