@@ -21,11 +21,12 @@ Metrics (characters are counted without whitespace):
   prediction covers at least 30% of the gold Content characters.
 Speed: total extract_claims time over total nlp(text) time (goal ≤ 0.3×).
 
---learn: which verbs are cues in which constructions (summarizer/attribution/cue_table.py).
-Candidates are the seed verbs plus verbs heading at least MIN_GOLD gold cues of train;
-each construction is run alone with every candidate allowed, and a (verb, construction)
-pair is kept when it was seen at least MIN_SEEN times with a smoothed precision
-(tp + 1) / (n + 2) of at least KEEP_PRECISION. Learned on train only; dev stays unseen.
+--learn: which verbs and nouns are cues in which constructions (attribution/cue_table.py).
+Candidates are the seed verbs plus the verbs and nouns heading at least MIN_GOLD gold cues
+of train; a first run allows every candidate in every construction, and a (word,
+construction) pair is kept when it was seen at least MIN_SEEN times with a smoothed
+precision (tp + 1) / (n + 2) of at least KEEP_PRECISION; runs repeat with the kept pairs
+until none is dropped. Learned on train only; dev stays unseen.
 """
 
 from __future__ import annotations
@@ -44,13 +45,14 @@ from summarizer.attribution import extract_claims
 from summarizer.attribution.clauses import RULES, content_of, source_of
 from summarizer.attribution.extract import LEARNED_LEXICON
 from summarizer.attribution.lexicon import CUE_VERBS, CueLexicon
+from summarizer.attribution.nouns import NOUN_CONSTRUCTIONS, noun_content_of
 from summarizer.nlp import load_pipeline
 from summarizer.settings import DEFAULT_MODEL
 from summarizer.types import Claim, Span
 
 ROOT = Path(__file__).resolve().parents[1]
 CUE_TABLE = ROOT / "summarizer" / "attribution" / "cue_table.py"
-CONSTRUCTIONS = (*(name for name, _ in RULES), "quote")
+CONSTRUCTIONS = (*(name for name, _ in RULES), "quote", *NOUN_CONSTRUCTIONS)
 STRICT_CONTENT_SHARE = 0.3
 MIN_GOLD = 4
 MIN_SEEN = 3
@@ -271,7 +273,7 @@ def learn(corpus: list[Article]) -> dict[str, frozenset[str]]:
     and construction that produced it. Pruning a pair can surface attributions it
     used to hide, so runs repeat with the kept pairs until none is dropped.
     """
-    candidates = (CUE_VERBS | gold_cue_verbs(corpus)) - {"accord"}  # "according to": own rule
+    candidates = (CUE_VERBS | gold_cue_heads(corpus)) - {"accord"}  # "according to": own rule
     table = {lemma: frozenset(CONSTRUCTIONS) for lemma in candidates}
     for _ in range(MAX_ROUNDS):
         right, wrong = construction_outcomes(corpus, CueLexicon(table))
@@ -295,7 +297,7 @@ def _precise_pairs(
     return {lemma: frozenset(found) for lemma, found in kept.items()}
 
 
-def gold_cue_verbs(corpus: list[Article]) -> frozenset[str]:
+def gold_cue_heads(corpus: list[Article]) -> frozenset[str]:
     counts: Counter[str] = Counter()
     for article in corpus:
         text = article.doc.text
@@ -305,18 +307,23 @@ def gold_cue_verbs(corpus: list[Article]) -> frozenset[str]:
 
 
 def _cue_lemma(doc: Doc, cue: Chars) -> list[str]:
-    """The lemma of the first verb in a cue span (none for nouns, prepositions, colons)."""
-    return [verb.lemma_ for verb in _cue_verb(doc, cue)]
+    """The lemma of the first verb in a cue span, else of its last noun (none for a colon)."""
+    return [head.lemma_ for head in _cue_head(doc, cue)]
 
 
-def _cue_verb(doc: Doc, cue: Chars) -> list[Token]:
+def _cue_head(doc: Doc, cue: Chars) -> list[Token]:
     span = doc.char_span(min(cue), max(cue) + 1, alignment_mode="expand")
-    return [t for t in span or () if t.pos_ == "VERB" and t.lemma_.isalpha()][:1]
+    words = [t for t in span or () if t.lemma_.isalpha()]
+    verbs = [t for t in words if t.pos_ == "VERB"]
+    nouns = [t for t in words if t.pos_ == "NOUN"]
+    return verbs[:1] or nouns[-1:]
 
 
-def _construction(verb: Token) -> str:
-    """The construction in which ``verb`` was read (as ``readings.read_verb`` finds it)."""
-    construction, _ = content_of(verb, source_of(verb))
+def _construction(head: Token) -> str:
+    """The construction in which a cue was read (as ``readings`` finds it)."""
+    if head.pos_ == "NOUN":
+        return noun_content_of(head)[0]
+    construction, _ = content_of(head, source_of(head))
     return construction or "quote"
 
 
@@ -332,8 +339,8 @@ def construction_outcomes(corpus: list[Article], lexicon: CueLexicon) -> tuple[O
         gold = read_gold(text, article.ann)
         for guess in predicted(text, extract_claims(article.doc, lexicon)):
             hit = any(guess.cue & truth.cue for truth in gold)
-            for verb in _cue_verb(article.doc, guess.cue):
-                (right if hit else wrong)[verb.lemma_, _construction(verb)] += 1
+            for head in _cue_head(article.doc, guess.cue):
+                (right if hit else wrong)[head.lemma_, _construction(head)] += 1
     return right, wrong
 
 
@@ -369,7 +376,7 @@ def main() -> None:
     if args.learn:
         table = learn(articles(nlp, "train", args.limit, args.parse_cache))
         write_cue_table(table)
-        print(f"wrote {len(table)} cue verbs to {CUE_TABLE}")
+        print(f"wrote {len(table)} cue words to {CUE_TABLE}")
         return
     tally = evaluate(articles(nlp, args.split, args.limit, args.parse_cache))
     lines = report(args.split, tally)

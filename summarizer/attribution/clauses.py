@@ -96,11 +96,21 @@ def content_of(cue: Token, source: Token | None) -> tuple[str, set[int]]:
 
 
 def _clausal(cue: Token, source: Token | None) -> set[int]:
+    """The clausal complement, with a second clause the parser hung on the cue
+    ("said he had offers, but the offers were ...")."""
     found: set[int] = set()
     for child in cue.children:
         if child.dep_ in CLAUSE_CONTENT:
             found.update(subtree_indices(child))
+    for child in cue.children:
+        if found and child.dep_ == "conj" and child.i > max(found) and _reported_clause(child):
+            found.update(subtree_indices(child))
     return found
+
+
+def _reported_clause(verb: Token) -> bool:
+    """A clause of its own (with a subject) that is not itself a new cue."""
+    return verb.lemma_ not in CUE_VERBS and any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _inserted(cue: Token, source: Token | None) -> set[int]:

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 from spacy.attrs import LEMMA, POS
-from spacy.symbols import VERB
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from summarizer.attribution.cue_table import CUE_CONSTRUCTIONS
 from summarizer.attribution.layout import Layout
 from summarizer.attribution.lexicon import CueLexicon, kind_of
-from summarizer.attribution.readings import ACCORDING_TO, Reading, read_according_to, read_verb
+from summarizer.attribution.readings import (
+    ACCORDING_TO,
+    Reading,
+    read_according_to,
+    read_noun,
+    read_verb,
+)
 from summarizer.attribution.speakers import Entity, Resolver
 from summarizer.attribution.tokens import overlaps, trim
 from summarizer.types import Claim, Span
@@ -33,14 +39,18 @@ def extract_claims(doc: Doc, lexicon: CueLexicon = LEARNED_LEXICON) -> tuple[Cla
 
 
 def _read_cues(doc: Doc, layout: Layout, lexicon: CueLexicon) -> list[Reading | None]:
-    """Iterate candidate cue tokens only, found with one vectorised lemma lookup."""
+    """Read candidate cue tokens only, found with vectorised lemma and part-of-speech lookups."""
     table = doc.to_array([LEMMA, POS])
-    hashes = np.array([doc.vocab.strings.add(lemma) for lemma in lexicon.lemmas], dtype=np.uint64)
-    verbs = np.flatnonzero(np.isin(table[:, 0], hashes) & (table[:, 1] == VERB))
-    readings = [read_verb(doc[int(i)], layout, lexicon) for i in verbs]
+    readings = [read_verb(doc[i], layout, lexicon) for i in _find(doc, table, lexicon.verbs, VERB)]
+    readings += [read_noun(doc[i], layout, lexicon) for i in _find(doc, table, lexicon.nouns, NOUN)]
     according = np.flatnonzero(table[:, 0] == doc.vocab.strings.add("accord"))
     readings += [read_according_to(doc[int(i)], layout) for i in according]
     return readings
+
+
+def _find(doc: Doc, table: np.ndarray, lemmas: frozenset[str], pos: int) -> list[int]:
+    hashes = np.array([doc.vocab.strings.add(lemma) for lemma in lemmas], dtype=np.uint64)
+    return [int(i) for i in np.flatnonzero(np.isin(table[:, 0], hashes) & (table[:, 1] == pos))]
 
 
 def _outermost(readings: list[Reading]) -> list[Reading]:

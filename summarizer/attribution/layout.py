@@ -39,6 +39,12 @@ class Layout:
     def paragraph_at(self, offset: int) -> Span:
         return self.paragraphs[self.paragraph_index(offset)] if self.paragraphs else (0, 0)
 
+    def quotes_between(self, start: int, end: int) -> list[Span]:
+        """Quotations starting in ``[start, end)``, in text order."""
+        first = bisect.bisect_left(self.quotes, (start, 0))
+        last = bisect.bisect_left(self.quotes, (end, 0))
+        return list(self.quotes[first:last])
+
     def quote_at(self, offset: int) -> Span | None:
         """The quotation containing ``offset`` (marks included), if any."""
         index = bisect.bisect_right(self.quotes, (offset, 1 << 62)) - 1

@@ -9,19 +9,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from summarizer.attribution.nouns import NOUN_CONSTRUCTIONS
+
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-ACCUSATION = words("accuse blame charge allege criticize criticise condemn")
-DENIAL = words("deny reject dismiss refute dispute rebut deflect")
+ACCUSATION = words(
+    "accuse blame charge allege criticize criticise condemn accusation allegation criticism"
+)
+DENIAL = words("deny reject dismiss refute dispute rebut deflect denial rejection")
 #: "hop" is how the small model lemmatizes "hoping".
 BELIEF = words(
     """believe think feel expect fear hope want wish plan intend know suspect doubt worry
     assume consider reckon understand realize realise anticipate prefer hate oppose support
     favor favour decline refuse seek aim agree disagree imagine suppose predict estimate
-    question wonder conclude find see recognize recognise envision desire need hop"""
+    question wonder conclude find see recognize recognise envision desire need hop belief view
+    concern plan intention expectation"""
 )
 SPEECH = words(
     """say tell add state claim announce report declare explain note write insist argue
@@ -72,8 +77,12 @@ class CueLexicon:
     constructions: Mapping[str, frozenset[str]]
 
     @property
-    def lemmas(self) -> frozenset[str]:
-        return frozenset(self.constructions)
+    def verbs(self) -> frozenset[str]:
+        return frozenset(k for k, v in self.constructions.items() if v - NOUN_CONSTRUCTIONS)
+
+    @property
+    def nouns(self) -> frozenset[str]:
+        return frozenset(k for k, v in self.constructions.items() if v & NOUN_CONSTRUCTIONS)
 
     def allows(self, lemma: str, construction: str) -> bool:
         return construction in self.constructions.get(lemma, ())

@@ -9,12 +9,14 @@ from spacy.tokens import Doc, Token
 from summarizer.attribution.clauses import content_of, source_of, target_of
 from summarizer.attribution.layout import Layout
 from summarizer.attribution.lexicon import ACCUSATION, DENIAL, CueLexicon
+from summarizer.attribution.nouns import noun_content_of, noun_source_of
 from summarizer.attribution.tokens import char_span, runs, subtree_indices, trim
 from summarizer.types import Span
 
 VERB_GROUP = frozenset({"aux", "auxpass", "neg"})
 QUOTED_SHARE = 0.5
 ACCORDING_TO = "according to"
+SENTENCE_ENDS = (". ", "! ", "? ", "\n")
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ def read_verb(cue: Token, layout: Layout, lexicon: CueLexicon) -> Reading | None
         construction, pieces = "quote", adjacent_quote(cue, source, layout)
     if not pieces or not lexicon.allows(cue.lemma_, construction):
         return None
+    pieces = merge([*pieces, *quote_after_cue(pieces, cue, layout)])
     target = target_of(cue) if cue.lemma_ in ACCUSATION | DENIAL else None
     if target is not None and target.i in indices:
         target = None
@@ -108,6 +111,18 @@ def adjacent_quote(cue: Token, source: Token | None, layout: Layout) -> tuple[Sp
     return ()
 
 
+def quote_after_cue(pieces: tuple[Span, ...], cue: Token, layout: Layout) -> tuple[Span, ...]:
+    """'"X," said Sherman, speaking of politicians, "and Y."': the quote resumes after the cue."""
+    cue_end = cue.idx + len(cue)
+    if pieces[-1][1] > cue.idx or layout.quote_at(pieces[-1][0]) is None:
+        return ()
+    paragraph_end = layout.paragraph_at(cue.idx)[1]
+    for quote in layout.quotes_between(cue_end, paragraph_end)[:1]:
+        if not any(mark in layout.text[cue_end : quote[0]] for mark in SENTENCE_ENDS):
+            return (quote,)
+    return ()
+
+
 def is_quoted(pieces: tuple[Span, ...], layout: Layout) -> bool:
     total = sum(end - start for start, end in pieces)
     quoted = sum(
@@ -116,6 +131,21 @@ def is_quoted(pieces: tuple[Span, ...], layout: Layout) -> bool:
         for start, end in pieces
     )
     return total > 0 and quoted >= QUOTED_SHARE * total
+
+
+def read_noun(noun: Token, layout: Layout, lexicon: CueLexicon) -> Reading | None:
+    """'Trump's claim that ...', 'her plan to ...', 'criticism of the deal'."""
+    source = noun_source_of(noun)
+    construction, indices = noun_content_of(noun)
+    if not lexicon.allows(noun.lemma_, construction):
+        return None
+    blocked = _source_and_cue(noun, source)
+    pieces = content_pieces(noun.doc, indices - blocked, layout, noun.idx)
+    if not pieces:
+        return None
+    span = (noun.idx, noun.idx + len(noun))
+    quoted = is_quoted(pieces, layout)
+    return Reading(span, noun.lemma_, source, pieces, quoted, None, construction)
 
 
 def read_according_to(according: Token, layout: Layout) -> Reading | None:
