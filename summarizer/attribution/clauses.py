@@ -21,6 +21,7 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "dep", "npadvmod"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 MAX_CLIMB = 4
+FINITE = frozenset({"VBD", "VBZ", "VBP"})  # only finite cues invert: '"...," said Reich'
 INSERTED = frozenset({"parataxis", "ccomp", "advcl"})
 CLAUSE_CONTENT = frozenset({"ccomp"})
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd"})
@@ -76,7 +77,7 @@ def _inherited_subject(cue: Token) -> Token | None:
 def _adjacent_subject(cue: Token) -> Token | None:
     doc, sentence = cue.doc, cue.sent
     after = doc[cue.i + 1] if cue.i + 1 < sentence.end else None
-    inverted = cue.i > sentence.start and doc[cue.i - 1].is_punct
+    inverted = cue.tag_ in FINITE and cue.i > sentence.start and doc[cue.i - 1].is_punct
     if inverted and after is not None and after.pos_ in ("PROPN", "NOUN", "PRON"):
         while after.dep_ == "compound" and after.head.i > after.i:
             after = after.head  # "said Robert Reich": the name's head

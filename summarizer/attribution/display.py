@@ -15,6 +15,8 @@ def display_claim(claim: Claim, max_words: int = 35) -> str:
     denials as "denies ...".
     """
     body = shorten(_without_leading(claim.claim, "that "), max_words)
+    if body[-2:] in (',"', ",”"):
+        body = body[:-2] + body[-1]  # '"... helping him,"' ends the quote, not a clause
     if claim.quote and body[:1] not in QUOTE_MARKS:
         body = f"“{body}”"
     if claim.kind == "accusation" and claim.target:

@@ -9,6 +9,7 @@ from summarizer.types import Claim, Span, SpeakerClaims
 
 DETERMINERS = frozenset({"a", "an", "the"})
 MAX_APPOSITION_WORDS = 12
+CLAUSE_WORDS = frozenset({"which", "who", "whose", "that", "where", "when"})  # not appositions
 
 
 def group_claims(claims: Sequence[Claim], text: str | None = None) -> tuple[SpeakerClaims, ...]:
@@ -62,6 +63,8 @@ def describe(text: str, span: Span, name: str) -> str | None:
     after = mention[at + len(name) :].strip()
     if before and all(w[:1].isupper() for w in before):
         return " ".join(before)
-    if after.startswith(",") and len(after.split()) <= MAX_APPOSITION_WORDS:
-        return after.strip(" ,")
+    apposition = after.strip(" ,")
+    short = len(apposition.split()) <= MAX_APPOSITION_WORDS
+    if after.startswith(",") and short and apposition.split(" ")[0].lower() not in CLAUSE_WORDS:
+        return apposition
     return None

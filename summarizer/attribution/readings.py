@@ -17,6 +17,7 @@ VERB_GROUP = frozenset({"aux", "auxpass", "neg"})
 QUOTED_SHARE = 0.5
 ACCORDING_TO = "according to"
 SENTENCE_ENDS = (". ", "! ", "? ", "\n")
+MAX_RESUME_GAP = 60  # characters between a cue and the quote it resumes: the source, a phrase
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ def read_verb(cue: Token, layout: Layout, lexicon: CueLexicon) -> Reading | None
     """The attribution a candidate cue verb makes, if it is a cue in the construction found."""
     source = source_of(cue)
     construction, indices = content_of(cue, source)
+    indices = _beside_source(indices, cue, source)
     blocked = _source_and_cue(cue, source)
     pieces = content_pieces(cue.doc, indices - blocked, layout, cue.idx)
     if not pieces:
@@ -62,6 +64,15 @@ def read_verb(cue: Token, layout: Layout, lexicon: CueLexicon) -> Reading | None
         target = None
     quoted = is_quoted(pieces, layout)
     return Reading(cue_span(cue), cue.lemma_, source, pieces, quoted, target, construction)
+
+
+def _beside_source(indices: set[int], cue: Token, source: Token | None) -> set[int]:
+    """A content holding its own source is a misparse: keep the side of the cue without it."""
+    if source is None or source.i not in indices:
+        return indices
+    if source.i < cue.i:
+        return {i for i in indices if i > cue.i}
+    return {i for i in indices if i < cue.i}
 
 
 def _source_and_cue(cue: Token, source: Token | None) -> set[int]:
@@ -118,7 +129,9 @@ def quote_after_cue(pieces: tuple[Span, ...], cue: Token, layout: Layout) -> tup
         return ()
     paragraph_end = layout.paragraph_at(cue.idx)[1]
     for quote in layout.quotes_between(cue_end, paragraph_end)[:1]:
-        if not any(mark in layout.text[cue_end : quote[0]] for mark in SENTENCE_ENDS):
+        gap = layout.text[cue_end : quote[0]]
+        words = len(layout.text[quote[0] : quote[1]].split())
+        if len(gap) <= MAX_RESUME_GAP and words >= 3 and not any(m in gap for m in SENTENCE_ENDS):
             return (quote,)
     return ()
 
