@@ -213,3 +213,42 @@ def test_long_claim_is_shortened_at_a_clause_boundary(nlp: Language) -> None:
     assert len(shown.split()) <= 21
     assert shown.endswith("…")
     assert shown.startswith("prices rose in every region")
+
+
+def test_quote_resumed_after_the_cue_is_part_of_the_same_claim(nlp: Language) -> None:
+    text = '"We will rebuild the school," said Ada Park, the mayor, "and it will open in May."'
+    claims = claims_of(nlp, text)
+    claim = claim_with(claims, "rebuild the school")
+    assert "open in May" in claim.claim
+    assert len(claims) == 1
+
+
+def test_quote_in_the_next_sentence_continues_the_claim(nlp: Language) -> None:
+    text = '"The river rose overnight," said Omar Haddad. "Nobody expected water this high."'
+    claim = claim_with(claims_of(nlp, text), "Nobody expected water")
+    assert claim.speaker == "Omar Haddad"
+    assert claim.cue == "said"
+
+
+def test_participle_after_a_preposition_takes_the_main_subject(nlp: Language) -> None:
+    text = "After thanking the volunteers, the governor warned that the storm was not over."
+    claim = claim_with(claims_of(nlp, text), "storm was not over")
+    assert span_text(text, claim.speaker_span) == "the governor"
+
+
+def test_noun_cue_with_a_that_clause(nlp: Language) -> None:
+    text = "Smith's statement that the factory would close surprised the workers."
+    claim = claim_with(claims_of(nlp, text), "factory would close")
+    assert claim.cue == "statement"
+    assert claim.speaker == "Smith"
+
+
+def test_according_to_after_a_speaker_keeps_both(nlp: Language) -> None:
+    text = '"The front is stable," Ivanov said, according to the defence ministry.'
+    claims = claims_of(nlp, text)
+    assert {c.speaker for c in claims} >= {"Ivanov", "defence ministry"}
+
+
+def test_a_date_is_not_what_was_said(nlp: Language) -> None:
+    text = "The senator spoke on Monday."
+    assert all("Monday" not in c.claim for c in claims_of(nlp, text))
