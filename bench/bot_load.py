@@ -134,6 +134,7 @@ def workers_peak_rss_mb(runtime: Runtime) -> float:
 
 
 def main() -> int:
+    import bot.commands_run  # what `newsbrief run` loads (its RSS is counted)
     from bot.config import load_settings
     from bot.runtime import open_runtime
 

@@ -18,7 +18,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Protocol
 
-from bot.articles import Document
+from bot.documents import Document
 from summarizer.settings import BriefSettings
 from summarizer.types import Article, Brief
 

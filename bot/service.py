@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Protocol
 
-from bot.articles import PASTED_TEXT, ArticleReader, Document
+from bot.articles import PASTED_TEXT, ArticleReader
 from bot.briefs import BriefCache
 from bot.commands import (
     USAGE_HINT,
@@ -35,6 +35,7 @@ from bot.commands import (
     parse_command,
 )
 from bot.config import BotSettings
+from bot.documents import Document
 from bot.events import Attachment, ChatEvent, EventKind
 from bot.failures import error_reply, refusal
 from bot.links import article_links, find_links
