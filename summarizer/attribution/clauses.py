@@ -117,13 +117,14 @@ def _reported_clause(verb: Token) -> bool:
 def _inserted(cue: Token, source: Token | None) -> set[int]:
     """'"Thus," Kartapolov said, "..."': the cue hangs inside the clause it reports.
 
-    Not when the head is itself a cue ("said she supported it": "supported" is content)
-    or when the cue has a complement of its own.
+    Unless set off as a parenthetical ("Back then, Ms. Ripert said, she found ..."), not
+    when the head is itself a cue ("said she supported it": "supported" is content) or
+    comes after the cue; never when the cue has a complement of its own.
     """
     head = cue.head
     if cue.dep_ not in INSERTED or source is None or head.pos_ not in ("VERB", "AUX"):
         return set()
-    if head.lemma_ in CUE_VERBS or (head.i > cue.i and cue.dep_ != "parataxis"):
+    if cue.dep_ != "parataxis" and (head.lemma_ in CUE_VERBS or head.i > cue.i):
         return set()
     if any(c.dep_ in COMPLEMENTS for c in cue.children):
         return set()

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from summarizer.sentences import split_sentences
 from summarizer.types import Span
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -25,12 +26,14 @@ class Layout:
 
     text: str
     paragraphs: tuple[Span, ...]
+    sentences: tuple[Span, ...]  # from the library's splitter: the parser's are often wrong
     quotes: tuple[Span, ...]  # each includes its quotation marks
 
     @classmethod
     def of(cls, text: str) -> Layout:
         paragraphs = paragraph_spans(text)
-        return cls(text, paragraphs, quote_spans(text, paragraphs))
+        sentences = tuple(sentence.span for sentence in split_sentences(text))
+        return cls(text, paragraphs, sentences, quote_spans(text, paragraphs))
 
     def paragraph_index(self, offset: int) -> int:
         starts = [start for start, _ in self.paragraphs]
@@ -38,6 +41,11 @@ class Layout:
 
     def paragraph_at(self, offset: int) -> Span:
         return self.paragraphs[self.paragraph_index(offset)] if self.paragraphs else (0, 0)
+
+    def sentence_at(self, offset: int) -> Span:
+        index = bisect.bisect_right(self.sentences, (offset, 1 << 62)) - 1
+        found = self.sentences[index] if index >= 0 else (0, 0)
+        return found if found[0] <= offset < found[1] else self.paragraph_at(offset)
 
     def quotes_between(self, start: int, end: int) -> list[Span]:
         """Quotations starting in ``[start, end)``, in text order."""

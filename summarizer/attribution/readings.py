@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from summarizer.attribution.clauses import content_of, source_of, target_of
 from summarizer.attribution.layout import Layout
@@ -53,9 +53,12 @@ def read_verb(cue: Token, layout: Layout, lexicon: CueLexicon) -> Reading | None
     construction, indices = content_of(cue, source)
     indices = _beside_source(indices, cue, source)
     blocked = _source_and_cue(cue, source)
-    pieces = content_pieces(cue.doc, indices - blocked, layout, cue.idx)
+    pieces = content_pieces(cue, indices - blocked, layout)
     if not pieces:
-        construction, pieces = "quote", adjacent_quote(cue, source, layout)
+        construction, pieces = (
+            "quote",
+            adjacent_quote(cue, source, layout) or block_after(cue, layout),
+        )
     if not pieces or not lexicon.allows(cue.lemma_, construction):
         return None
     pieces = merge([*pieces, *quote_after_cue(pieces, cue, layout)])
@@ -82,10 +85,12 @@ def _source_and_cue(cue: Token, source: Token | None) -> set[int]:
     return blocked
 
 
-def content_pieces(doc: Doc, indices: set[int], layout: Layout, anchor: int) -> tuple[Span, ...]:
-    """Character pieces of the content, kept to the cue's paragraph and widened to whole quotes."""
-    paragraph = layout.paragraph_at(anchor)
-    kept = {i for i in indices if paragraph[0] <= doc[i].idx < paragraph[1] and not doc[i].is_space}
+def content_pieces(cue: Token, indices: set[int], layout: Layout) -> tuple[Span, ...]:
+    """Character pieces of the content, kept to the cue's sentence and paragraph (the parser
+    sometimes hangs the next sentence on a cue), then widened to whole quotes."""
+    doc = cue.doc
+    start, end = layout.sentence_at(cue.idx)
+    kept = {i for i in indices if start <= doc[i].idx < end and not doc[i].is_space}
     pieces = [char_span(doc, layout.text, start, end) for start, end in runs(kept)]
     return merge([widen_to_quote(p, layout) for p in pieces if p[1] > p[0]])
 
@@ -136,6 +141,16 @@ def quote_after_cue(pieces: tuple[Span, ...], cue: Token, layout: Layout) -> tup
     return ()
 
 
+def block_after(cue: Token, layout: Layout) -> tuple[Span, ...]:
+    """'In a speech last July, he said:' and the quoted passage is the next paragraph."""
+    paragraph = layout.paragraph_at(cue.idx)
+    rest = layout.text[cue.idx + len(cue) : paragraph[1]].strip()
+    index = layout.paragraph_index(cue.idx) + 1
+    if rest == ":" and index < len(layout.paragraphs):
+        return (layout.paragraphs[index],)
+    return ()
+
+
 def is_quoted(pieces: tuple[Span, ...], layout: Layout) -> bool:
     total = sum(end - start for start, end in pieces)
     quoted = sum(
@@ -153,7 +168,7 @@ def read_noun(noun: Token, layout: Layout, lexicon: CueLexicon) -> Reading | Non
     if not lexicon.allows(noun.lemma_, construction):
         return None
     blocked = _source_and_cue(noun, source)
-    pieces = content_pieces(noun.doc, indices - blocked, layout, noun.idx)
+    pieces = content_pieces(noun, indices - blocked, layout)
     if not pieces:
         return None
     span = (noun.idx, noun.idx + len(noun))
@@ -169,7 +184,7 @@ def read_according_to(according: Token, layout: Layout) -> Reading | None:
         return None
     clause = according.head
     indices = set(subtree_indices(clause)) - set(subtree_indices(according))
-    pieces = content_pieces(according.doc, indices, layout, according.idx)
+    pieces = content_pieces(according, indices, layout)
     if not pieces:
         return None
     span = trim(layout.text, (according.idx, to.idx + len(to)))
