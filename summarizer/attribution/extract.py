@@ -5,11 +5,12 @@ from __future__ import annotations
 import numpy as np
 from spacy.attrs import LEMMA, POS
 from spacy.symbols import NOUN, VERB
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from summarizer.attribution.claims import build_claim
 from summarizer.attribution.cue_table import CUE_CONSTRUCTIONS
 from summarizer.attribution.layout import Layout
-from summarizer.attribution.lexicon import CueLexicon, kind_of
+from summarizer.attribution.lexicon import CueLexicon
 from summarizer.attribution.readings import (
     ACCORDING_TO,
     Reading,
@@ -18,10 +19,11 @@ from summarizer.attribution.readings import (
     read_verb,
 )
 from summarizer.attribution.speakers import Entity, Resolver
-from summarizer.attribution.tokens import overlaps, trim
+from summarizer.attribution.tokens import overlaps
 from summarizer.types import Claim, Span
 
 MIN_FLOATING_WORDS = 4
+LOOK_BACK = 8  # characters before a quote looked at to see whether it opens a sentence
 LEARNED_LEXICON = CueLexicon(CUE_CONSTRUCTIONS)
 
 
@@ -82,7 +84,7 @@ def _inside(cue: Span, layout: Layout) -> bool:
 
 def _speech_like(quote: Span, text: str) -> bool:
     """A full quoted sentence, not a quoted phrase ("shudder quotes", titles)."""
-    before = text[: quote[0]].rstrip(" ")
+    before = text[max(0, quote[0] - LOOK_BACK) : quote[0]].rstrip(" ")
     starts_sentence = not before or before[-1] in '.!?\n”"'
     return starts_sentence and len(text[quote[0] : quote[1]].split()) >= MIN_FLOATING_WORDS
 
@@ -97,62 +99,13 @@ def _previous(readings: list[Reading], quote: Span, layout: Layout) -> Reading |
 
 
 def _resolve(text: str, readings: list[Reading]) -> tuple[Claim, ...]:
-    """Resolve speakers in text order, then build claims with each entity's final name."""
+    """Resolve source mentions in text order, then build claims with each entity's final name
+    (an entity met first as "Kartapolov" is shown as "Andrei Kartapolov" once he is named)."""
     resolver = Resolver()
-    entities: dict[int, Entity | None] = {}
-    for reading in sorted(
-        readings, key=lambda r: r.source.idx if r.source is not None else r.cue[0]
-    ):
-        if reading.source is not None and reading.source.i not in entities:
-            entities[reading.source.i] = resolver.resolve(reading.source)
-    return tuple(_claim(text, r, entities) for r in readings)
+    mentions = sorted({r.source.i: r.source for r in readings if r.source is not None}.items())
+    entities: dict[int, Entity | None] = {i: resolver.resolve(token) for i, token in mentions}
+    return tuple(build_claim(text, r, _entity_of(r, entities)) for r in readings)
 
 
-def _claim(text: str, reading: Reading, entities: dict[int, Entity | None]) -> Claim:
-    source = reading.source
-    entity = entities.get(source.i) if source is not None else None
-    speaker = entity.name if entity is not None else source.text if source is not None else ""
-    kind = kind_of(reading.lemma)
-    return Claim(
-        speaker=speaker,
-        speaker_span=_mention_span(text, source, reading.cue),
-        cue=text[reading.cue[0] : reading.cue[1]],
-        cue_span=reading.cue,
-        claim=join_pieces(text, reading.content),
-        claim_span=reading.content_span,
-        kind="quote" if kind == "statement" and reading.quote else kind,
-        quote=reading.quote,
-        target=_target_text(reading.target),
-    )
-
-
-def _mention_span(text: str, source: Token | None, cue: Span) -> Span | None:
-    """The source's noun phrase; just its head side when the cue hangs inside it."""
-    if source is None:
-        return None
-    if source.pos_ == "PRON":
-        return (source.idx, source.idx + len(source))
-    start, end = source.left_edge.idx, source.right_edge.idx + len(source.right_edge)
-    if start <= cue[0] < end:
-        end = source.idx + len(source) if source.idx < cue[0] else end
-        start = max(start, cue[1]) if source.idx >= cue[1] else start
-    return trim(text, (start, end))
-
-
-def _target_text(target: Token | None) -> str | None:
-    if target is None:
-        return None
-    words = [t for t in target.subtree if not (t.i == target.left_edge.i and t.dep_ == "det")]
-    return "".join(t.text_with_ws for t in words).strip() or None
-
-
-def join_pieces(text: str, pieces: tuple[Span, ...]) -> str:
-    """Content pieces as one text; a quote split by its cue is joined back into one quote."""
-    joined = text[pieces[0][0] : pieces[0][1]]
-    for start, end in pieces[1:]:
-        piece = text[start:end]
-        if joined[-1:] in '”"' and piece[:1] in '“"':
-            joined = joined[:-1] + " " + piece[1:]
-        else:
-            joined += " … " + piece
-    return joined
+def _entity_of(reading: Reading, entities: dict[int, Entity | None]) -> Entity | None:
+    return entities.get(reading.source.i) if reading.source is not None else None

@@ -1,0 +1,61 @@
+"""Claim records from readings: display name, the local mention, the content text."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from summarizer.attribution.lexicon import kind_of
+from summarizer.attribution.readings import Reading
+from summarizer.attribution.speakers import Entity
+from summarizer.attribution.tokens import trim
+from summarizer.types import Claim, Span
+
+
+def build_claim(text: str, reading: Reading, entity: Entity | None) -> Claim:
+    """The claim of a reading whose source resolved to ``entity`` (None: unresolved)."""
+    source = reading.source
+    speaker = entity.name if entity is not None else source.text if source is not None else ""
+    kind = kind_of(reading.lemma)
+    return Claim(
+        speaker=speaker,
+        speaker_span=_mention_span(text, source, reading.cue),
+        cue=text[reading.cue[0] : reading.cue[1]],
+        cue_span=reading.cue,
+        claim=join_pieces(text, reading.content),
+        claim_span=reading.content_span,
+        kind="quote" if kind == "statement" and reading.quote else kind,
+        quote=reading.quote,
+        target=_target_text(reading.target),
+    )
+
+
+def _mention_span(text: str, source: Token | None, cue: Span) -> Span | None:
+    """The source's noun phrase; just its head side when the cue hangs inside it."""
+    if source is None:
+        return None
+    if source.pos_ == "PRON":
+        return (source.idx, source.idx + len(source))
+    start, end = source.left_edge.idx, source.right_edge.idx + len(source.right_edge)
+    if start <= cue[0] < end:
+        end = source.idx + len(source) if source.idx < cue[0] else end
+        start = max(start, cue[1]) if source.idx >= cue[1] else start
+    return trim(text, (start, end))
+
+
+def _target_text(target: Token | None) -> str | None:
+    if target is None:
+        return None
+    words = [t for t in target.subtree if not (t.i == target.left_edge.i and t.dep_ == "det")]
+    return "".join(t.text_with_ws for t in words).strip() or None
+
+
+def join_pieces(text: str, pieces: tuple[Span, ...]) -> str:
+    """Content pieces as one text; a quote split by its cue is joined back into one quote."""
+    joined = text[pieces[0][0] : pieces[0][1]]
+    for start, end in pieces[1:]:
+        piece = text[start:end]
+        if joined[-1:] in '”"' and piece[:1] in '“"':
+            joined = joined[:-1] + " " + piece[1:]
+        else:
+            joined += " … " + piece
+    return joined
