@@ -252,3 +252,13 @@ def test_according_to_after_a_speaker_keeps_both(nlp: Language) -> None:
 def test_a_date_is_not_what_was_said(nlp: Language) -> None:
     text = "The senator spoke on Monday."
     assert all("Monday" not in c.claim for c in claims_of(nlp, text))
+
+
+def test_a_person_and_an_organisation_sharing_a_name_stay_apart(nlp: Language) -> None:
+    text = article(
+        "President Barack Obama said the deal was fair.",
+        "The Obama administration said on Friday that talks would resume.",
+    )
+    speakers = {s.speaker for s in group_claims(claims_of(nlp, text), text)}
+    assert "Barack Obama" in speakers
+    assert len(speakers) == 2
