@@ -262,3 +262,11 @@ def test_a_person_and_an_organisation_sharing_a_name_stay_apart(nlp: Language) -
     speakers = {s.speaker for s in group_claims(claims_of(nlp, text), text)}
     assert "Barack Obama" in speakers
     assert len(speakers) == 2
+
+
+def test_a_speaker_is_shown_under_the_fullest_name_in_the_article(nlp: Language) -> None:
+    text = article(
+        "The rebels fought troops loyal to President Bashar al-Assad near Aleppo.",
+        "Assad said the army would retake the city.",
+    )
+    assert claim_with(claims_of(nlp, text), "retake the city").speaker == "Bashar al-Assad"

@@ -37,7 +37,7 @@ def extract_claims(doc: Doc, lexicon: CueLexicon = LEARNED_LEXICON) -> tuple[Cla
     readings = [r for r in _read_cues(doc, layout, lexicon) if r is not None]
     readings = _with_floating_quotes(sorted(readings, key=lambda r: r.cue), layout)
     readings = _outermost(readings)
-    return _resolve(layout.text, readings)
+    return _resolve(doc, layout.text, readings)
 
 
 def _read_cues(doc: Doc, layout: Layout, lexicon: CueLexicon) -> list[Reading | None]:
@@ -98,12 +98,13 @@ def _previous(readings: list[Reading], quote: Span, layout: Layout) -> Reading |
     return last if gap <= 1 else None
 
 
-def _resolve(text: str, readings: list[Reading]) -> tuple[Claim, ...]:
+def _resolve(doc: Doc, text: str, readings: list[Reading]) -> tuple[Claim, ...]:
     """Resolve source mentions in text order, then build claims with each entity's final name
     (an entity met first as "Kartapolov" is shown as "Andrei Kartapolov" once he is named)."""
     resolver = Resolver()
     mentions = sorted({r.source.i: r.source for r in readings if r.source is not None}.items())
     entities: dict[int, Entity | None] = {i: resolver.resolve(token) for i, token in mentions}
+    resolver.complete_names(e for e in doc.ents if e.label_ == "PERSON")
     return tuple(build_claim(text, r, _entity_of(r, entities)) for r in readings)
 
 

@@ -8,9 +8,10 @@ last compatible source seen. The display name of an entity is its longest varian
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from summarizer.attribution.lexicon import ARTIFACT, words
 
@@ -45,6 +46,12 @@ class Entity:
         self.words |= words
         if self.category == "unknown":
             self.category = category
+
+
+def _same_person(entity: Entity, words: set[str]) -> bool:
+    """``words`` name the entity more fully, ending in the same surname."""
+    surname = entity.name.lower().replace("-", " ").split()[-1:]
+    return entity.words < words and bool(surname) and surname[0] in words
 
 
 def name_words(name: str) -> set[str]:
@@ -135,6 +142,16 @@ class Resolver:
         entity.aliases |= aliases | {token.lemma_.lower()}
         self._touch(entity)
         return entity
+
+    def complete_names(self, people: Iterable[Span]) -> None:
+        """Show a person under the fullest name the article gives anywhere
+        ("Assad" said, after "President Bashar al-Assad" was mentioned in passing)."""
+        for mention in people:
+            name = mention.text.strip()
+            words = name_words(name)
+            for entity in self.entities:
+                if entity.category in ("person", "unknown") and _same_person(entity, words):
+                    entity.absorb(name, words, "person")
 
     def _pronoun(self, pronoun: str) -> Entity | None:
         wanted = (
