@@ -136,7 +136,7 @@ def workers_peak_rss_mb(runtime: Runtime) -> float:
 def main() -> int:
     import bot.commands_run  # what `newsbrief run` loads (its RSS is counted)
     from bot.config import load_settings
-    from bot.runtime import open_runtime
+    from bot.runtime import freeze_startup_objects, open_runtime
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--messages", type=int, default=100)
@@ -154,6 +154,7 @@ def main() -> int:
         with open_runtime(settings) as runtime, serving(pages) as base:
             rss_ready = peak_rss_mb()
             urls = [f"{base}/article/{n}" for n in range(args.messages)]
+            freeze_startup_objects()  # as `newsbrief run` does once its adapters are up
             load = asyncio.run(send_all(runtime, urls))
             load.workers_rss_mb = workers_peak_rss_mb(runtime)
     bot = settings.bot

@@ -16,7 +16,7 @@ from bot.config import load_settings
 from bot.console import ConsoleChannel
 from bot.errors import BotError, ConfigError
 from bot.exit_status import ExitStatus
-from bot.runtime import Runtime, open_runtime
+from bot.runtime import Runtime, freeze_startup_objects, open_runtime
 
 log = logging.getLogger(__name__)
 #: Libraries that log every request or migration step at INFO.
@@ -82,6 +82,7 @@ async def serve(
     ]
     if not adapters:
         adapters = [ConsoleChannel(service, stdin=stdin, stdout=stdout)]
+    freeze_startup_objects()
     log.info("started: %s", ", ".join(adapter.platform for adapter in adapters))
     try:
         await _run_all(adapters, extensions)
