@@ -17,11 +17,12 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import trafilatura
-
 from _shared import median, p95, shared_dir
+
 from summarizer.extract import extract
 from summarizer.nlp import load_pipeline
 from summarizer.pipeline import Briefer
@@ -45,8 +46,8 @@ def bench_extraction(pages: list[Path]) -> list[str]:
     ours, theirs = [], []
     for page in pages:
         body = page.read_bytes()
-        ours.append(timed(lambda: extract(body, source=page.name, content_type="text/html")))
-        theirs.append(timed(lambda: trafilatura.bare_extraction(body.decode("utf-8", "replace"))))
+        ours.append(timed(partial(extract, body, source=page.name, content_type="text/html")))
+        theirs.append(timed(partial(trafilatura.bare_extraction, body.decode("utf-8", "replace"))))
     ratio = median(ours) / median(theirs)
     return [
         row(f"extraction, ours ({len(pages)} html pages)", ours),
@@ -79,7 +80,11 @@ def bench_brief(texts: list[Path]) -> list[str]:
 
 
 def cold_start() -> float:
-    command = [str(ROOT / ".venv/bin/newsbrief"), "summarize", str(ROOT / "seeds/upi-russia-syria-airstrikes.txt")]
+    command = [
+        str(ROOT / ".venv/bin/newsbrief"),
+        "summarize",
+        str(ROOT / "seeds/upi-russia-syria-airstrikes.txt"),
+    ]
     started = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True)
     return time.perf_counter() - started
@@ -96,7 +101,9 @@ def main() -> None:
         pages, texts = pages[: args.limit], texts[: args.limit]
     lines = ["| step | median ms | p95 ms |", "|---|---|---|"]
     lines += bench_extraction(pages) + bench_brief(texts)
-    lines.append(f"| cold start `newsbrief summarize` seed: {cold_start():.2f} s (goal < 3 s) | | |")
+    lines.append(
+        f"| cold start `newsbrief summarize` seed: {cold_start():.2f} s (goal < 3 s) | | |"
+    )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     lines.append(f"| peak RSS: {peak_mb:.0f} MB | | |")
     print("\n".join(lines))

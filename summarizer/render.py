@@ -34,7 +34,9 @@ def render_text(brief: Brief, width: int = 100) -> str:
         lines.append(brief.article.url)
     lines += ["", "Summary"]
     for sentence in brief.summary:
-        lines.append(textwrap.fill(sentence.text, width, initial_indent="  • ", subsequent_indent="    "))
+        lines.append(
+            textwrap.fill(sentence.text, width, initial_indent="  • ", subsequent_indent="    ")
+        )
     lines += _text_speakers(brief, width)
     lines += [f"Note: {note}" for note in brief.notes]
     return "\n".join(lines) + "\n"
@@ -48,7 +50,9 @@ def _text_speakers(brief: Brief, width: int) -> list[str]:
         lines.append(f"  {speaker_heading(entry)}")
         for claim in entry.claims:
             text = display_claim(claim)
-            lines.append(textwrap.fill(text, width, initial_indent="    - ", subsequent_indent="      "))
+            lines.append(
+                textwrap.fill(text, width, initial_indent="    - ", subsequent_indent="      ")
+            )
     return lines
 
 

@@ -1,4 +1,4 @@
-"""`newsbrief summarize` end to end: the seed article, output formats, failures that don't stop the run."""
+"""`newsbrief summarize` end to end: the seed, output formats, failures that don't stop the run."""
 
 from __future__ import annotations
 
@@ -38,11 +38,24 @@ def test_seed_text_brief_names_the_main_speakers(capsys: pytest.CaptureFixture[s
     assert "Latest Headlines" not in out.split("Who claims what")[0]
 
 
-def test_seed_json_has_documented_schema_and_verbatim_spans(capsys: pytest.CaptureFixture[str]) -> None:
+def test_seed_json_has_documented_schema_and_verbatim_spans(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     brief = seed_json(capsys)
     text = SEED.read_text(encoding="utf-8")
-    assert set(brief) >= {"source", "title", "url", "site", "author", "published", "language",
-                          "summary", "claims", "text_chars", "timings_ms"}
+    assert set(brief) >= {
+        "source",
+        "title",
+        "url",
+        "site",
+        "author",
+        "published",
+        "language",
+        "summary",
+        "claims",
+        "text_chars",
+        "timings_ms",
+    }
     assert brief["text_chars"] == len(text)
     assert len(brief["summary"]) == 3
     positions = [text.index(sentence) for sentence in brief["summary"]]
@@ -85,13 +98,18 @@ def test_stdin_source(tmp_path: Path) -> None:
     text = SEED.read_text(encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "bot", "summarize", "-", "--format", "json"],
-        input=text.encode(), capture_output=True, cwd=ROOT, check=False,
+        input=text.encode(),
+        capture_output=True,
+        cwd=ROOT,
+        check=False,
     )
     assert result.returncode == 0, result.stderr.decode()
     assert json.loads(result.stdout)["text_chars"] == len(text)
 
 
-@pytest.mark.parametrize("bad", [["--sentences", "0"], ["--ratio", "1.5"], ["--algorithm", "magic"]])
+@pytest.mark.parametrize(
+    "bad", [["--sentences", "0"], ["--ratio", "1.5"], ["--algorithm", "magic"]]
+)
 def test_bad_options_exit_2(bad: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["summarize", str(SEED), *bad])
