@@ -62,10 +62,11 @@ def test_migrations_build_exactly_the_core_schema_in_tables(database_url: str) -
     core_tables = {"articles", "briefs", "shares", "channel_settings", "processed_events"}
     storage = open_storage(database_url)
     with storage.engine.connect() as connection:
-        context = MigrationContext.configure(
-            connection,
-            opts={"include_name": lambda name, kind, _: kind != "table" or name in core_tables},
-        )
+
+        def is_core(_object: object, name: str | None, kind: str, *_: object) -> bool:
+            return kind != "table" or name in core_tables
+
+        context = MigrationContext.configure(connection, opts={"include_object": is_core})
         differences = compare_metadata(context, metadata)
     storage.close()
     assert differences == []
