@@ -100,7 +100,7 @@ def test_coalition_accuses_russia(seed_claims: tuple[Claim, ...]) -> None:
 
 
 def test_statement_by_the_ministry_is_the_ministrys(seed_claims: tuple[Claim, ...]) -> None:
-    """"Russian defense ministry" and "Russian Ministry of Defense" are one speaker."""
+    """The defense ministry is one speaker under both of its names in the article."""
     speaker = speaker_of(seed_claims, "performed 20 flights").speaker
     assert set(speaker.lower().split()) - {"of"} == {"russian", "defense", "ministry"}
 
