@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from typing import Any, TextIO
+from typing import Any
 
 from bot.config import load_settings
 from bot.exit_status import ExitStatus
@@ -39,7 +39,8 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run(args: argparse.Namespace) -> int:
+    out, err = sys.stdout, sys.stderr
     from bot.digest.cli import channel_digest, one_off_digest  # heavy: spaCy, the database
     from bot.digest.render import render_digest_text
 

@@ -10,12 +10,9 @@ from typing import Any, TextIO
 
 from bot.config import load_settings
 from bot.exit_status import ExitStatus
+from bot.local_briefs import Length, brief_sources
 from summarizer.errors import SummarizerError
-from summarizer.fetch import Fetcher
-from summarizer.nlp import load_pipeline
-from summarizer.pipeline import Briefer
 from summarizer.render import brief_to_json, render_markdown, render_text
-from summarizer.sources import load_source
 from summarizer.summarize import ALGORITHMS
 from summarizer.types import Brief
 
@@ -59,24 +56,16 @@ def ratio(value: str) -> float:
 
 def run(args: argparse.Namespace) -> int:
     out, err = sys.stdout, sys.stderr
-    settings = load_settings(args.config)
+    length = Length(args.sentences, args.ratio, args.algorithm)
     failed = 0
-    with Fetcher(settings.fetch) as fetcher:
-        briefer: Briefer | None = None
-        for index, source in enumerate(args.sources):
-            try:
-                article = load_source(source, fetcher, stdin=sys.stdin.buffer)
-                briefer = briefer or Briefer(
-                    load_pipeline(settings.brief.spacy_model), settings.brief
-                )
-                brief = briefer.brief(
-                    article, sentences=args.sentences, ratio=args.ratio, algorithm=args.algorithm
-                )
-            except SummarizerError as error:
-                failed += 1
-                report_failure(args.format, source, error, out, err)
-                continue
-            write_brief(FORMATS[args.format](brief), args.format, index, out)
+    for index, (source, result) in enumerate(
+        brief_sources(load_settings(args.config), args.sources, length)
+    ):
+        if isinstance(result, SummarizerError):
+            failed += 1
+            report_failure(args.format, source, result, out, err)
+        else:
+            write_brief(FORMATS[args.format](result), args.format, index, out)
     return ExitStatus.ERROR if failed else ExitStatus.OK
 
 

@@ -23,9 +23,10 @@ from bot.articles import ArticleReader
 from bot.digest.settings import DigestSettings
 from bot.digest.store import DigestStore, FeedItem
 from bot.digest.stories import Candidate, Digest, UrlNormaliser, build_digest, candidate_from_brief
+from bot.nlp_workers import Source
 from bot.records import Share, ShareStatus
 from bot.storage import DatabaseThread
-from summarizer.types import Article, Brief
+from summarizer.types import Brief
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ class Briefs(Protocol):
     """``bot.briefs.BriefCache``: a brief by key, made with ``load`` only when not cached."""
 
     async def get(
-        self, key: str, sentences: int, load: Callable[[], Article]
+        self, key: str, sentences: int, load: Callable[[], Source]
     ) -> tuple[Brief, bool]: ...
 
 
@@ -108,7 +109,7 @@ class DigestCollector:
         richer = candidate_from_brief(brief, url=item.entry.url, shares=0)
         return replace(richer, title=plain.title, source=brief.article.site or plain.source)
 
-    async def _brief(self, key: str, load: Callable[[], Article]) -> Brief | None:
+    async def _brief(self, key: str, load: Callable[[], Source]) -> Brief | None:
         try:
             brief, _cached = await self._briefs.get(key, self._sentences, load)
         except Exception as error:  # one unreadable article must not sink the digest
