@@ -14,7 +14,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from bot.errors import ConfigError
+from bot.errors import BotError, ConfigError
 from bot.exit_status import ExitStatus
 from summarizer.errors import SummarizerError
 
@@ -52,5 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as error:
         print(f"newsbrief: {error.message}", file=sys.stderr)
         return ExitStatus.CONFIG
+    except BotError as error:
+        print(f"newsbrief: {error.message}", file=sys.stderr)
+        return ExitStatus.ERROR
     except KeyboardInterrupt:
         return ExitStatus.INTERRUPTED
