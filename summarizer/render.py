@@ -9,7 +9,7 @@ import textwrap
 from dataclasses import asdict
 from typing import Any
 
-from summarizer.attribution import display_claim
+from summarizer.display import display_claim
 from summarizer.types import Brief, SpeakerClaims
 
 WHO_CLAIMS_WHAT = "Who claims what"

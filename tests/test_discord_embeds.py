@@ -11,7 +11,7 @@ from bot.discord_app.embeds import (
     shorten,
     split_content,
 )
-from summarizer.attribution import display_claim
+from summarizer.display import display_claim
 
 
 def all_fields(messages):  # type: ignore[no-untyped-def]

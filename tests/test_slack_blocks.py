@@ -8,7 +8,7 @@ from typing import Any
 from slack_support import build_brief, limit_problems
 
 from bot.slack_app.blocks import brief_message
-from summarizer.attribution import display_claim
+from summarizer.display import display_claim
 
 
 def texts(payload: dict[str, Any]) -> list[str]:

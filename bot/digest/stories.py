@@ -20,7 +20,7 @@ from bot.digest.similarity import (
     story_vectors,
 )
 from bot.links import normalise_url
-from summarizer.attribution import display_claim
+from summarizer.display import display_claim
 from summarizer.types import Brief, SpeakerClaims
 
 DEFAULT_BUDGET = 10

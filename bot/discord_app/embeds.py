@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import discord
 
-from summarizer.attribution import display_claim
+from summarizer.display import display_claim
 from summarizer.render import WHO_CLAIMS_WHAT, byline, speaker_heading
 from summarizer.types import Brief, SpeakerClaims
 

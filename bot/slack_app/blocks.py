@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from summarizer.attribution import display_claim
+from summarizer.display import display_claim
 from summarizer.render import WHO_CLAIMS_WHAT, byline, render_text, speaker_heading
 from summarizer.types import Brief, SpeakerClaims
 

@@ -5,8 +5,8 @@ the pipeline and parses; nothing is loaded here), ``group_claims`` merges a
 speaker's claims for display and ``display_claim`` shortens one claim for a brief.
 """
 
-from summarizer.attribution.display import display_claim
 from summarizer.attribution.extract import extract_claims
 from summarizer.attribution.grouping import group_claims
+from summarizer.display import display_claim
 
 __all__ = ["display_claim", "extract_claims", "group_claims"]
