@@ -40,7 +40,9 @@ def parse_article(nlp: Language, text: str) -> Doc:
     chunks = list(_chunks(text))
     if len(chunks) == 1:
         return nlp(text)
-    return Doc.from_docs(list(nlp.pipe(chunks)), ensure_whitespace=False)
+    # batch_size=1: the model's default batch (1,000) would hold every chunk's activations
+    # at once, which is the memory this function exists to save (42 news pages: 325 → 237 MB).
+    return Doc.from_docs(list(nlp.pipe(chunks, batch_size=1)), ensure_whitespace=False)
 
 
 def _chunks(text: str) -> Iterator[str]:
