@@ -54,10 +54,13 @@ DEFAULT_ALGORITHM = OURS
 MIN_WORDS = 4  # shorter sentences are fragments ("Tell them.", "Sgt.")
 _FINAL_PUNCTUATION = re.compile(r"[.!?…。！？][\"'”’»)\]]*$|[.!?]\s*(''|`` ?)$")
 _BOILERPLATE_START = re.compile(
-    r"""^\W*(by\s[^.!?]{0,60}$|scroll\sdown|click\shere|read\smore|read\sthe\srest|sign\sup|subscribe
-    |follow\sus|share\sthis|latest\sheadlines|advertisement|image\s(copyright|caption)|photo\s?:
-    |pictured\s?:|credit\s?:|published\s?:|updated\s?:|last\s(modified|updated)|copyright|©|all\srights
-    |related\s?:|watch\s?:|video\s?:|see\salso|visit\ssite)""",
+    r"""^\W*(
+    by\s[^.!?]{0,60}$                                    # a byline line: "By Fred Lambert"
+    | (scroll\sdown|click\shere|read\s(more|the\srest)|sign\sup|subscribe|follow\sus
+      |share\sthis|latest\sheadlines|advertisement|see\salso|visit\ssite)\b
+    | (image\s(copyright|caption)|photo|pictured|credit|published|updated|related|watch|video)\s?:
+    | last\s(modified|updated)\b | copyright\s(©|\(c\)|\d) | © | all\srights\sreserved
+    )""",
     re.IGNORECASE | re.VERBOSE,
 )
 _PHOTO_CREDIT = re.compile(r"\((photo|image|credit|getty|ap\sphoto|reuters|afp)[^)]*\)\s*$", re.I)
@@ -148,7 +151,7 @@ def _lexicon(language: str) -> Lexicon:
     try:
         stemmer = Stemmer(language)
         stop_words = frozenset(get_stop_words(language))
-    except LookupError as error:
+    except (LookupError, ValueError) as error:  # ValueError: Greek wants greek_stemmer
         raise LanguageNotSupported(f"Summaries in {language!r} are not supported.") from error
     return Lexicon(language, stop_words, lru_cache(maxsize=65536)(stemmer))
 

@@ -13,7 +13,7 @@ import pytest
 from summarizer.errors import InputError, LanguageNotSupported
 from summarizer.language import SUPPORTED_LANGUAGES, detect_language
 from summarizer.sentences import split_sentences
-from summarizer.summarize import ALGORITHMS, DEFAULT_ALGORITHM, summarize
+from summarizer.summarize import ALGORITHMS, DEFAULT_ALGORITHM, looks_like_boilerplate, summarize
 from summarizer.types import Sentence
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -281,3 +281,23 @@ def test_default_algorithm_is_listed() -> None:
     assert DEFAULT_ALGORITHM in ALGORITHMS
     assert {"lead", "lsa", "luhn", "lex-rank", "text-rank", "sum-basic", "kl"} <= set(ALGORITHMS)
     assert {"reduction", "edmundson", "random"} <= set(ALGORITHMS)
+
+
+@pytest.mark.parametrize(
+    ("text", "boilerplate"),
+    [
+        ("By Fred Lambert", True),
+        ("DAMASCUS, Syria, Oct. 4 (UPI) --", True),
+        ("Latest Headlines", True),
+        ("Subscribe to our newsletter for more stories.", True),
+        ("Copyright 2015 United Press International, Inc. All Rights Reserved.", True),
+        ("Rescue boats on the flooded river on Tuesday (Photo: Reuters)", True),
+        ("Tell them.", True),
+        ("By the end of the year, prices had risen by a third.", False),
+        ("Subscribers rose by ten percent last year, the company said.", False),
+        ("Copyright law changed in the country last year.", False),
+        ('"We will not back down," the minister said.', False),
+    ],
+)
+def test_boilerplate_looks(text: str, boilerplate: bool) -> None:
+    assert looks_like_boilerplate(text) is boilerplate
