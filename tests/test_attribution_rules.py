@@ -270,3 +270,18 @@ def test_a_speaker_is_shown_under_the_fullest_name_in_the_article(nlp: Language)
         "Assad said the army would retake the city.",
     )
     assert claim_with(claims_of(nlp, text), "retake the city").speaker == "Bashar al-Assad"
+
+
+def test_listed_members_of_a_group_are_the_speaker_and_keep_their_statement(
+    nlp: Language,
+) -> None:
+    text = article(
+        "On Monday, Canada, Norway, Japan and the European Union -- members of the regional"
+        " fisheries pact -- released a joint statement accusing Iceland of overfishing cod.",
+        '"These catches threaten the whole stock," the statement read.',
+    )
+    claims = claims_of(nlp, text)
+    accusation = claim_with(claims, "overfishing")
+    follow_up = claim_with(claims, "threaten the whole stock")
+    assert accusation.speaker == "Canada, Norway, Japan and the European Union"
+    assert follow_up.speaker == accusation.speaker

@@ -22,6 +22,8 @@ RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 PARTITIVES = frozenset({"member", "some", "many", "one", "most", "all", "several", "few"})
 NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
 STOP_WORDS = frozenset({"the", "of", "a", "an", "and", "for", "'s", "’s"})
+#: Countries and organisations whose lists name a group of sources ("France, Germany and ...").
+LISTED_ENTITIES = frozenset({"GPE", "ORG", "NORP"})
 CATEGORY_OF_ENTITY = {"PERSON": "person", "ORG": "org", "GPE": "org", "LOC": "org", "NORP": "group"}
 PERSON_NOUNS = words(
     """official spokesman spokeswoman spokesperson minister president senator governor man
@@ -72,6 +74,9 @@ def referent_of(mention: Token) -> tuple[Token, set[str]]:
 
 
 def _next_referent(token: Token) -> Token | None:
+    listed = _listed_members(token)
+    if listed is not None:
+        return listed
     if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
         return token.head.head
     if token.lemma_.lower() in ARTIFACT:
@@ -85,6 +90,38 @@ def _next_referent(token: Token) -> Token | None:
             (_object(c) for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None
         )
     return None
+
+
+def _listed_members(token: Token) -> Token | None:
+    """'France, Germany and Turkey -- members of the coalition -- said': the members are the
+    listed names, not the group they belong to. The first name of the list, or None."""
+    if token.lemma_.lower() not in PARTITIVES or token.dep_ not in ("appos", "nsubj"):
+        return None
+    if token.dep_ == "appos":
+        first = token.head
+    else:
+        before = [t for t in token.doc[token.sent.start : token.i] if not t.is_punct]
+        if not before or before[-1].i < token.i - 2:  # only a dash or comma in between
+            return None
+        first = _list_start(before[-1])
+    return first if len(list_members(first)) >= 2 else None
+
+
+def _list_start(token: Token) -> Token:
+    """Climb the conjunctions of a list of names up to its first name."""
+    while token.dep_ == "compound":
+        token = token.head
+    while token.dep_ == "conj" and token.head.ent_type_ in LISTED_ENTITIES:
+        token = token.head
+    return token
+
+
+def list_members(first: Token) -> list[Token]:
+    """The names coordinated with ``first`` (itself included) when all are named groups."""
+    members = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.i > first.i)]
+    if any(t.ent_type_ not in LISTED_ENTITIES for t in members):
+        return []
+    return members
 
 
 def _object(preposition: Token) -> Token | None:
@@ -105,6 +142,9 @@ def entity_span(token: Token) -> tuple[int, int] | None:
 
 def naming(token: Token) -> tuple[str, str]:
     """(name, category) of a non-pronoun referent."""
+    members = list_members(token)
+    if len(members) >= 2:
+        return _list_name(members), "group"
     ent = entity_span(token)
     if ent is not None and token.ent_type_ in CATEGORY_OF_ENTITY:
         words = [t for t in token.doc[ent[0] : ent[1]] if not (t.i == ent[0] and t.lower_ == "the")]
@@ -120,6 +160,13 @@ def naming(token: Token) -> tuple[str, str]:
     plural = token.tag_ in ("NNS", "NNPS")
     person = token.lemma_.lower() in PERSON_NOUNS
     return _text(words), "group" if plural else "person" if person else "org"
+
+
+def _list_name(members: list[Token]) -> str:
+    """'France, Germany and Turkey': from the first name to the end of the last one."""
+    start = (entity_span(members[0]) or (members[0].i, 0))[0]
+    end = (entity_span(members[-1]) or (0, members[-1].i + 1))[1]
+    return _text(list(members[0].doc[start:end]))
 
 
 def _text(tokens: list[Token]) -> str:
