@@ -16,8 +16,6 @@ from pathlib import Path
 from types import MappingProxyType
 
 import platformdirs
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from bot.errors import ConfigError
 from summarizer.settings import BriefSettings, FetchSettings
@@ -99,6 +97,8 @@ class Settings:
     @property
     def database_label(self) -> str:
         """The database URL with any password hidden, for logs and messages."""
+        from sqlalchemy.engine import make_url  # here: `newsbrief summarize` needs no SQLAlchemy
+
         return make_url(self.database_url).render_as_string(hide_password=True)
 
     def secret(self, name: str) -> str | None:
@@ -298,6 +298,9 @@ def _data_dir(configured: str) -> Path:
 def _database_url(configured: str, data_dir: Path) -> str:
     if not configured:
         return f"sqlite:///{data_dir / DATABASE_FILE}"
+    from sqlalchemy.engine import make_url  # here: `newsbrief summarize` needs no SQLAlchemy
+    from sqlalchemy.exc import ArgumentError
+
     try:
         make_url(configured)
     except (ArgumentError, ValueError):
