@@ -285,3 +285,23 @@ def test_listed_members_of_a_group_are_the_speaker_and_keep_their_statement(
     follow_up = claim_with(claims, "threaten the whole stock")
     assert accusation.speaker == "Canada, Norway, Japan and the European Union"
     assert follow_up.speaker == accusation.speaker
+
+
+def test_a_paragraph_opening_with_a_name_and_colon_is_that_speakers_statement(
+    nlp: Language,
+) -> None:
+    text = article(
+        "Maria Lopez: Border Talks Will Resume in May.",
+        "The interior ministry confirmed the date on Tuesday.",
+    )
+    claim = claim_with(claims_of(nlp, text), "Border Talks Will Resume")
+    assert claim.speaker == "Maria Lopez"
+    assert claim.cue == ":"
+
+
+def test_a_section_label_before_a_colon_is_no_speaker(nlp: Language) -> None:
+    text = article(
+        "Update: The bridge reopened to traffic on Friday morning.",
+        "Engineers had closed it for two weeks.",
+    )
+    assert not [c for c in claims_of(nlp, text) if "bridge reopened" in c.claim]

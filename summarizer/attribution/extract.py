@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from summarizer.attribution.claims import build_claim
 from summarizer.attribution.cue_table import CUE_CONSTRUCTIONS
+from summarizer.attribution.labels import read_speaker_labels
 from summarizer.attribution.layout import Layout
 from summarizer.attribution.lexicon import CueLexicon
 from summarizer.attribution.readings import (
@@ -47,7 +48,7 @@ def _read_cues(doc: Doc, layout: Layout, lexicon: CueLexicon) -> list[Reading | 
     readings += [read_noun(doc[i], layout, lexicon) for i in _find(doc, table, lexicon.nouns, NOUN)]
     according = np.flatnonzero(table[:, 0] == doc.vocab.strings.add("accord"))
     readings += [read_according_to(doc[int(i)], layout) for i in according]
-    return readings
+    return readings + list(read_speaker_labels(doc, layout))
 
 
 def _find(doc: Doc, table: np.ndarray, lemmas: frozenset[str], pos: int) -> list[int]:

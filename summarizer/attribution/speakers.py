@@ -148,6 +148,8 @@ def naming(token: Token) -> tuple[str, str]:
     ent = entity_span(token)
     if ent is not None and token.ent_type_ in CATEGORY_OF_ENTITY:
         words = [t for t in token.doc[ent[0] : ent[1]] if not (t.i == ent[0] and t.lower_ == "the")]
+        while words[-1].is_punct and len(words) > 1:  # the small model's "Lopez:" entities
+            words.pop()
         category = CATEGORY_OF_ENTITY[token.ent_type_]
         if token.pos_ == "PROPN" and category == "group":
             category = "unknown"  # the small model often tags surnames NORP
