@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
+import brief_builders
 import discord
 import discord.ext.test as dpytest
 from discord.ext.test import backend, factories
@@ -18,42 +19,15 @@ from bot.discord_app.commands import Handler
 from bot.discord_app.settings import DiscordSettings
 from bot.events import ChatEvent
 from bot.replies import BriefReply, ErrorReply, Poster, Reply
-from summarizer.types import Article, Brief, Claim, Sentence, SpeakerClaims
+from summarizer.types import Brief
 
 WORD = "word"
 
 
-def build_claim(speaker: str, text: str, kind: str = "statement") -> Claim:
-    return Claim(speaker, None, "said", (0, 4), text, (0, len(text)), kind, kind == "quote")
-
-
-def build_speaker(name: str, claims: int = 2, claim_words: int = 20) -> SpeakerClaims:
-    texts = [" ".join([f"{name}-claim-{index}"] * claim_words) for index in range(claims)]
-    return SpeakerClaims(name, tuple(build_claim(name, text) for text in texts), "official")
-
-
-def build_brief(
-    *,
-    words: int = 200,
-    summary_words: int | None = None,
-    speakers: int = 0,
-    claims_per_speaker: int = 2,
-    claim_words: int = 20,
-    title: str = "Russia launches airstrikes in Syria",
-    url: str | None = "https://news.example/story",
-) -> Brief:
-    """A brief over ``words`` words; the one summary sentence has ``summary_words`` words
-    (the whole text by default, as an article without sentence breaks would give)."""
-    text = " ".join([WORD] * words)
-    sentence = " ".join([WORD] * (summary_words or words)) + "."
-    entries = tuple(
-        build_speaker(f"Speaker {index}", claims_per_speaker, claim_words)
-        for index in range(speakers)
-    )
-    claims = tuple(claim for entry in entries for claim in entry.claims)
-    article = Article(text, url or "upload.txt", title, url, "UPI", None, "2015-10-04")
-    summary = (Sentence(sentence, (0, len(sentence))),)
-    return Brief(article, summary, claims, entries, "english")
+def build_brief(*, words: int = 200, **options: Any) -> Brief:
+    """A brief whose one summary sentence is as long as the article, as an article without
+    sentence breaks gives."""
+    return brief_builders.build_brief(words=words, sentences=1, sentence_words=words, **options)
 
 
 def limit_problems(message: embeds.OutgoingMessage) -> list[str]:
