@@ -21,7 +21,6 @@ from bot.events import ChatEvent
 from bot.replies import BriefReply, ErrorReply, Poster, Reply
 from summarizer.types import Brief
 
-WORD = "word"
 
 
 def build_brief(*, words: int = 200, **options: Any) -> Brief:
