@@ -22,7 +22,6 @@ from bot.replies import BriefReply, ErrorReply, Poster, Reply
 from summarizer.types import Brief
 
 
-
 def build_brief(*, words: int = 200, **options: Any) -> Brief:
     """A brief whose one summary sentence is as long as the article, as an article without
     sentence breaks gives."""
