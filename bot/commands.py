@@ -4,6 +4,7 @@
     /newsbrief [help]
     /newsbrief settings
     /newsbrief settings auto on|off
+    /newsbrief settings threads on|off
     /newsbrief settings sentences <1-20>|default
     /newsbrief settings reset
 
@@ -41,6 +42,11 @@ class SetAutoBrief:
 
 
 @dataclass(frozen=True)
+class SetThreads:
+    on: bool
+
+
+@dataclass(frozen=True)
 class SetSentences:
     count: int | None  # None: back to the bot's default
 
@@ -66,6 +72,7 @@ Command = (
     | Help
     | ShowSettings
     | SetAutoBrief
+    | SetThreads
     | SetSentences
     | ResetSettings
     | ExtensionCommand
@@ -110,6 +117,8 @@ def _parse_settings(words: list[str]) -> Command:
             return ResetSettings()
         case ["auto", "on" | "off" as value]:
             return SetAutoBrief(value == "on")
+        case ["threads", "on" | "off" as value]:
+            return SetThreads(value == "on")
         case ["sentences", "default"]:
             return SetSentences(None)
         case ["sentences", value]:

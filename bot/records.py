@@ -52,6 +52,8 @@ class ChannelSettings:
 
     auto_brief: bool | None = None
     sentences: int | None = None
+    #: Briefs of a message go in a thread started on it (where replies are not threaded already).
+    threads: bool = False
 
 
 @dataclass(frozen=True)

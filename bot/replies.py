@@ -24,6 +24,10 @@ class BriefReply:
     #: Made earlier (in another channel, or before a restart) and taken from the cache.
     cached: bool = False
     private: bool = False
+    #: Post it in a thread started on the user's message: the channel asked for that
+    #: (``/newsbrief settings threads on``). Adapters whose replies are threads already
+    #: (Slack) or that answer no channel message (interactions) ignore it.
+    start_thread: bool = False
 
 
 @dataclass(frozen=True)

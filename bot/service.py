@@ -30,6 +30,7 @@ from bot.commands import (
     ResetSettings,
     SetAutoBrief,
     SetSentences,
+    SetThreads,
     ShowSettings,
     Summarize,
     parse_command,
@@ -69,12 +70,16 @@ class CommandExtension(Protocol):
     async def run(self, event: ChatEvent, arguments: str, post: Poster) -> None: ...
 
 
+SettingsChange = SetAutoBrief | SetThreads | SetSentences | ResetSettings
+
+
 @dataclass(frozen=True)
 class ChannelChoice:
     """A channel's settings with the bot's defaults filled in."""
 
     auto_brief: bool
     sentences: int
+    threads: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,7 @@ class BriefingService:
     async def channel_choice(self, platform: str, channel: str) -> ChannelChoice:
         stored = await self._db.run(lambda storage: storage.channel_settings(platform, channel))
         auto = self._settings.auto_brief if stored.auto_brief is None else stored.auto_brief
-        return ChannelChoice(auto, stored.sentences or self._default_sentences)
+        return ChannelChoice(auto, stored.sentences or self._default_sentences, stored.threads)
 
     # -- what an event is -------------------------------------------------------------
 
@@ -157,22 +162,21 @@ class BriefingService:
         choice = await self.channel_choice(event.platform, event.channel)
         if event.kind is EventKind.MESSAGE and not choice.auto_brief:
             return
-        jobs = self._message_jobs(event, choice.sentences)
+        jobs = self._message_jobs(event, choice)
         if not jobs and event.kind is EventKind.REQUEST:
             text = "I found no article link or file to brief in that message."
             await post(TextReply(text, private=True))
         await self._post_in_order(jobs, post)
 
-    def _message_jobs(self, event: ChatEvent, sentences: int) -> list[Awaitable[_Outcome]]:
+    def _message_jobs(self, event: ChatEvent, choice: ChannelChoice) -> list[Awaitable[_Outcome]]:
         """One job per article link and upload, each up to the per-message cap."""
         cap = self._settings.links_per_message
         dedupe = event.kind is EventKind.MESSAGE  # someone who asks explicitly gets the brief
         jobs: list[Awaitable[_Outcome]] = [
-            self._brief_link(event, url, sentences, dedupe)
-            for url in article_links(event.text, cap)
+            self._brief_link(event, url, choice, dedupe) for url in article_links(event.text, cap)
         ]
         jobs += [
-            self._brief_upload(event, attachment, sentences, dedupe)
+            self._brief_upload(event, attachment, choice, dedupe)
             for attachment in event.attachments[:cap]
         ]
         return jobs
@@ -202,13 +206,13 @@ class BriefingService:
             return False, None
 
     async def _brief_link(
-        self, event: ChatEvent, url: str, sentences: int, dedupe: bool
+        self, event: ChatEvent, url: str, choice: ChannelChoice, dedupe: bool
     ) -> _Outcome:
         load = partial(self._articles.from_url, url)
-        return await self._brief_shared(event, url, url, sentences, dedupe, load)
+        return await self._brief_shared(event, url, url, choice, dedupe, load)
 
     async def _brief_upload(
-        self, event: ChatEvent, attachment: Attachment, sentences: int, dedupe: bool
+        self, event: ChatEvent, attachment: Attachment, choice: ChannelChoice, dedupe: bool
     ) -> _Outcome:
         name = attachment.name
         refused = self._refuse_upload(event, name, attachment.size)
@@ -223,7 +227,7 @@ class BriefingService:
         if refused:
             return refused
         load = partial(self._articles.from_upload, body, name, attachment.content_type)
-        return await self._brief_shared(event, _content_key(body), name, sentences, dedupe, load)
+        return await self._brief_shared(event, _content_key(body), name, choice, dedupe, load)
 
     def _refuse_upload(self, event: ChatEvent, name: str, size: int | None) -> _Outcome | None:
         cap = self._settings.upload_max_bytes
@@ -242,7 +246,7 @@ class BriefingService:
         event: ChatEvent,
         key: str,
         source: str,
-        sentences: int,
+        choice: ChannelChoice,
         dedupe: bool,
         load: Callable[[], Document],
     ) -> _Outcome:
@@ -251,7 +255,7 @@ class BriefingService:
         if earlier is not None:
             in_progress = earlier.status is ShareStatus.PENDING
             return _Outcome(AlreadyBriefed(source, earlier, in_progress), ShareStatus.DUPLICATE)
-        return replace(await self._brief(event, key, source, sentences, load), share=share)
+        return replace(await self._brief(event, key, source, choice, load), share=share)
 
     async def _open_share(
         self, event: ChatEvent, key: str, source: str, dedupe: bool
@@ -271,13 +275,20 @@ class BriefingService:
         return DedupeWindow(briefed_since=since, pending_since=max(since, now - PENDING_EXPIRY))
 
     async def _brief(
-        self, event: ChatEvent, key: str, source: str, sentences: int, load: Callable[[], Document]
+        self,
+        event: ChatEvent,
+        key: str,
+        source: str,
+        choice: ChannelChoice,
+        load: Callable[[], Document],
     ) -> _Outcome:
         try:
-            brief, cached = await self._briefs.get(key, sentences, load)
+            brief, cached = await self._briefs.get(key, choice.sentences, load)
         except Exception as error:  # every failure to brief becomes a reply
             return _Outcome(error_reply(error, source, event))
-        return _Outcome(BriefReply(brief, source, cached), ShareStatus.BRIEFED)
+        start_thread = choice.threads and event.replies_in_thread
+        reply = BriefReply(brief, source, cached, start_thread=start_thread)
+        return _Outcome(reply, ShareStatus.BRIEFED)
 
     # -- commands ----------------------------------------------------------------------------
 
@@ -289,7 +300,7 @@ class BriefingService:
                 await post(TextReply(self._help_text(), private=True))
             case ShowSettings():
                 await post(TextReply(await self._settings_text(event), private=True))
-            case SetAutoBrief() | SetSentences() | ResetSettings():
+            case SetAutoBrief() | SetThreads() | SetSentences() | ResetSettings():
                 await self._change_settings(command, event, post)
             case ExtensionCommand(name, arguments):
                 await self._extensions[name].run(event, arguments, post)
@@ -301,7 +312,7 @@ class BriefingService:
         choice = await self.channel_choice(event.platform, event.channel)
         links = article_links(argument, self._settings.links_per_message)
         if links:
-            jobs = [self._brief_link(event, url, choice.sentences, False) for url in links]
+            jobs = [self._brief_link(event, url, choice, False) for url in links]
             await self._post_in_order(jobs, post)
         elif _only_links(argument):
             text = (
@@ -311,12 +322,10 @@ class BriefingService:
         else:
             load = partial(self._articles.from_text, argument)
             key = _content_key(argument.encode("utf-8"))
-            await self._deliver(
-                await self._brief(event, key, PASTED_TEXT, choice.sentences, load), post
-            )
+            await self._deliver(await self._brief(event, key, PASTED_TEXT, choice, load), post)
 
     async def _change_settings(
-        self, command: SetAutoBrief | SetSentences | ResetSettings, event: ChatEvent, post: Poster
+        self, command: SettingsChange, event: ChatEvent, post: Poster
     ) -> None:
         if not event.can_manage_channel:
             text = "Changing this channel's settings needs permission to manage the channel."
@@ -334,10 +343,13 @@ class BriefingService:
     async def _settings_text(self, event: ChatEvent, heading: str = "Settings") -> str:
         choice = await self.channel_choice(event.platform, event.channel)
         auto = "on" if choice.auto_brief else "off"
+        threads = "on" if choice.threads else "off"
         return (
             f"*{heading} for this channel*\n"
             f"• Brief links and files posted here: {auto} "
             "(`/newsbrief settings auto on|off`)\n"
+            f"• Post each brief in a thread on the message: {threads} "
+            "(`/newsbrief settings threads on|off`)\n"
             f"• Summary sentences: {choice.sentences} "
             "(`/newsbrief settings sentences <1-20>|default`)\n"
             "`/newsbrief settings reset` goes back to the defaults."
@@ -350,18 +362,19 @@ class BriefingService:
             "• Post a link, or a .html, .pdf, .txt or .md file, and I brief it "
             "(when briefing links is on in the channel).",
             "• `/summarize <link or article text>`: brief it now.",
-            "• `/newsbrief settings`: this channel's settings, and how to change them.",
+            "• `/newsbrief settings`: this channel's settings, and how to change them "
+            "(`auto on|off`, `threads on|off`, `sentences <1-20>|default`, `reset`).",
         ]
         lines += [extension.help for extension in self._extensions.values()]
         return "\n".join(lines)
 
 
-def _apply(
-    command: SetAutoBrief | SetSentences | ResetSettings, stored: ChannelSettings
-) -> ChannelSettings:
+def _apply(command: SettingsChange, stored: ChannelSettings) -> ChannelSettings:
     match command:
         case SetAutoBrief(on):
             return replace(stored, auto_brief=on)
+        case SetThreads(on):
+            return replace(stored, threads=on)
         case SetSentences(count):
             return replace(stored, sentences=count)
     return ChannelSettings()

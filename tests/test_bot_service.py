@@ -394,6 +394,7 @@ async def test_help_lists_the_commands(bot: Bot) -> None:
     reply = only(await bot.say("/newsbrief help"))
     assert isinstance(reply, TextReply) and reply.private
     assert "/summarize" in reply.text and "/newsbrief settings" in reply.text
+    assert "`threads on|off`" in reply.text
 
 
 async def test_channel_sentences_setting_changes_the_brief(bot: Bot, story: str) -> None:
@@ -405,11 +406,28 @@ async def test_channel_sentences_setting_changes_the_brief(bot: Bot, story: str)
     assert isinstance(shown, TextReply) and "Summary sentences: 2" in shown.text
 
 
+async def test_threads_setting_asks_for_a_thread_on_each_briefed_message(
+    bot: Bot, story: str
+) -> None:
+    assert isinstance(first := only(await bot.say(story)), BriefReply) and not first.start_thread
+    changed = only(await bot.say("/newsbrief settings threads ON"))
+    assert isinstance(changed, TextReply) and "thread on the message: on" in changed.text
+    threaded = only(await bot.say(story, channel="news"))
+    assert isinstance(threaded, BriefReply) and threaded.start_thread is False  # another channel
+    threaded = only(await bot.say(story, kind=EventKind.REQUEST))
+    assert isinstance(threaded, BriefReply) and threaded.start_thread
+    command = only(await bot.say(f"/summarize {story}", kind=EventKind.COMMAND, message_id=""))
+    assert isinstance(command, BriefReply) and not command.start_thread  # no message to thread on
+    only(await bot.say("/newsbrief settings threads off"))
+    assert (await bot.service.channel_choice("test", "general")).threads is False
+
+
 @pytest.mark.parametrize(
     ("command", "says"),
     [
         ("/newsbrief settings sentences 99", "from 1 to 20"),
         ("/newsbrief settings colour blue", "Unknown setting"),
+        ("/newsbrief settings threads maybe", "Unknown setting"),
         ("/newsbrief frobnicate", "I don't know `/newsbrief frobnicate`"),
         ("/summarize", "Give me something to brief"),
     ],
@@ -435,6 +453,7 @@ async def test_a_restart_keeps_shares_settings_and_briefs(
     clock = FakeClock()
     with running_bot(database_url, fetch_settings, clock=clock) as before:
         await before.say("/newsbrief settings auto off", channel="quiet")
+        await before.say("/newsbrief settings threads on", channel="quiet")
         only(await before.say(story))
     clock.advance(hours=1)
     restarted_briefer = CountingBriefer()
@@ -444,5 +463,5 @@ async def test_a_restart_keeps_shares_settings_and_briefs(
         quiet = await after.service.channel_choice("test", "quiet")
     assert isinstance(again, AlreadyBriefed) and again.earlier.reply_ref == "ref-1"
     assert isinstance(elsewhere, BriefReply) and elsewhere.cached
-    assert quiet.auto_brief is False
+    assert quiet.auto_brief is False and quiet.threads is True
     assert fetches(http_server) == 1 and restarted_briefer.calls == 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -16,7 +17,7 @@ from bot.errors import StorageError
 from bot.records import ChannelSettings, DedupeWindow, ShareDraft, ShareStatus
 from bot.storage import open_storage
 from bot.storage.migrate import alembic_config
-from bot.storage.tables import metadata
+from bot.storage.tables import channel_settings, metadata
 from summarizer.types import Article, Brief, Claim, Sentence, SpeakerClaims
 
 
@@ -146,9 +147,25 @@ def test_events_are_claimed_once_and_forgotten_later(database_url: str) -> None:
 def test_channel_settings_are_per_platform_and_channel(database_url: str) -> None:
     storage = open_storage(database_url)
     storage.save_channel_settings("slack", "C1", ChannelSettings(False, 5), START)
-    storage.save_channel_settings("slack", "C1", ChannelSettings(True, 5), START)
-    assert storage.channel_settings("slack", "C1") == ChannelSettings(True, 5)
+    storage.save_channel_settings("slack", "C1", ChannelSettings(True, 5, threads=True), START)
+    assert storage.channel_settings("slack", "C1") == ChannelSettings(True, 5, threads=True)
     assert storage.channel_settings("discord", "C1") == ChannelSettings()
+    storage.close()
+
+
+def test_channels_saved_before_the_threads_setting_keep_replying_in_place(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path)
+    (tmp_path / "data").mkdir()
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "d001")
+        row = {"platform": "discord", "channel": "C1", "auto_brief": False, "updated_at": START}
+        connection.execute(channel_settings.insert(), row)  # the columns d001 knows
+    engine.dispose()
+    storage = open_storage(url)
+    assert storage.channel_settings("discord", "C1") == ChannelSettings(auto_brief=False)
     storage.close()
 
 

@@ -129,18 +129,20 @@ class Storage:
 
     def channel_settings(self, platform: str, channel: str) -> ChannelSettings:
         table = channel_settings
-        query = sa.select(table.c.auto_brief, table.c.sentences).where(
+        query = sa.select(table.c.auto_brief, table.c.sentences, table.c.threads).where(
             table.c.platform == platform, table.c.channel == channel
         )
         with self.engine.connect() as connection:
             row = connection.execute(query).first()
-        return ChannelSettings(row.auto_brief, row.sentences) if row else ChannelSettings()
+        if row is None:
+            return ChannelSettings()
+        return ChannelSettings(row.auto_brief, row.sentences, bool(row.threads))
 
     def save_channel_settings(
         self, platform: str, channel: str, settings: ChannelSettings, now: datetime
     ) -> None:
         key = {"platform": platform, "channel": channel}
-        values = {"auto_brief": settings.auto_brief, "sentences": settings.sentences}
+        values = asdict(settings)
         self._upsert(channel_settings, key, {**values, "updated_at": now})
 
     # -- articles and briefs -----------------------------------------------------------

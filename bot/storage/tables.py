@@ -95,6 +95,7 @@ channel_settings = sa.Table(
     sa.Column("auto_brief", sa.Boolean, nullable=True),
     sa.Column("sentences", sa.Integer, nullable=True),
     sa.Column("updated_at", UTCDateTime, nullable=False),
+    sa.Column("threads", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 processed_events = sa.Table(
