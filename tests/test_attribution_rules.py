@@ -305,3 +305,17 @@ def test_a_section_label_before_a_colon_is_no_speaker(nlp: Language) -> None:
         "Engineers had closed it for two weeks.",
     )
     assert not [c for c in claims_of(nlp, text) if "bridge reopened" in c.claim]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said_of_it"),
+    [
+        ("Senator Ruth Alvarez called the governor a reckless gambler.", "reckless gambler"),
+        ("Mayor Tom Hale described the new tax as a disaster for shop owners.", "a disaster"),
+    ],
+)
+def test_what_a_cue_says_of_its_object_belongs_to_the_claim(
+    nlp: Language, sentence: str, said_of_it: str
+) -> None:
+    claim = claim_with(claims_of(nlp, sentence), said_of_it)
+    assert claim.claim.startswith(("the governor", "the new tax"))

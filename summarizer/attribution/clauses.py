@@ -25,6 +25,7 @@ FINITE = frozenset({"VBD", "VBZ", "VBP"})  # only finite cues invert: '"...," sa
 INSERTED = frozenset({"parataxis", "ccomp", "advcl"})
 CLAUSE_CONTENT = frozenset({"ccomp"})
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd"})
+OBJECT_PREDICATES = frozenset({"oprd", "ccomp", "xcomp"})
 EMPTY_SUBJECTS = frozenset({"it", "there"})
 CONTENT_PREPOSITIONS = frozenset(
     {"of", "about", "for", "on", "over", "against", "to", "with", "at", "into", "toward", "towards"}
@@ -155,13 +156,20 @@ def _is_topic(token: Token) -> bool:
 
 
 def _nominal(cue: Token, source: Token | None) -> set[int]:
-    """'denied the allegations', 'endorsed Clinton'; never the addressee of 'told'."""
+    """'denied the allegations', 'endorsed Clinton', 'called him a liar' (the object with
+    what is said of it); never the addressee of 'told'."""
     if cue.lemma_ in ADDRESSEE_OBJECT:
         return set()
+    found = next((set(subtree_indices(c)) for c in cue.children if c.dep_ == "dobj"), set())
     for child in cue.children:
-        if child.dep_ == "dobj":
-            return set(subtree_indices(child))
-    return set()
+        if found and child.i > max(found) and _predicates_object(child):
+            found.update(subtree_indices(child))
+    return found
+
+
+def _predicates_object(child: Token) -> bool:
+    """'called Obama a "petulant child"', 'described the plan as a disaster'."""
+    return child.dep_ in OBJECT_PREDICATES or (child.dep_ == "prep" and child.lower_ == "as")
 
 
 def _passive_subject(cue: Token, source: Token | None) -> set[int]:
