@@ -243,3 +243,48 @@ def other_bot(name: str = "rssbot") -> discord.Member:
     guild = dpytest.get_config().guilds[0]
     user = backend.get_state().store_user(factories.make_user_dict(name, 1, None, bot=True))
     return backend.make_member(user, guild)
+
+
+async def record_threads(client: discord.Client) -> list[dict[str, Any]]:
+    """Let the bot start threads on messages in the test channel (dpytest has no threads,
+    and its roles lack the thread permissions): each request's channel, message and name
+    is recorded, and Discord's answer is a new public thread."""
+    channel = dpytest.get_config().channels[0]
+    await dpytest.set_permission_overrides(
+        channel.guild.default_role, channel, create_public_threads=True,
+        send_messages_in_threads=True,
+    )  # fmt: skip
+    started: list[dict[str, Any]] = []
+
+    async def start_thread(channel_id: int, message_id: int, **options: Any) -> dict[str, Any]:
+        started.append({"channel_id": channel_id, "message_id": message_id, **options})
+        payload = _thread_payload(client, channel_id, options["name"])
+        guild = channel.guild  # Discord's THREAD_CREATE event would add it to the cache
+        guild._add_thread(discord.Thread(guild=guild, state=client._connection, data=payload))
+        return payload
+
+    client.http.start_thread_with_message = start_thread  # type: ignore[assignment]
+    return started
+
+
+def _thread_payload(client: discord.Client, parent_id: int, name: str) -> dict[str, Any]:
+    parent = client.get_channel(parent_id)
+    assert isinstance(parent, discord.TextChannel) and client.user is not None
+    return {
+        "id": factories.make_id(), "type": discord.ChannelType.public_thread.value,
+        "guild_id": parent.guild.id, "parent_id": parent_id, "owner_id": client.user.id,
+        "name": name, "message_count": 0, "member_count": 1, "rate_limit_per_user": 0,
+        "thread_metadata": {
+            "archived": False, "auto_archive_duration": 1440, "locked": False,
+            "archive_timestamp": "2026-11-26T00:00:00+00:00",
+        },
+    }  # fmt: skip
+
+
+def refuse_threads(client: discord.Client) -> None:
+    """Discord answers a thread request with 403 (a permission override the cache missed)."""
+
+    async def start_thread(*_: Any, **__: Any) -> dict[str, Any]:
+        raise discord.Forbidden(backend.FakeRequest(403, "Missing Permissions"), "missing")
+
+    client.http.start_thread_with_message = start_thread  # type: ignore[assignment]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import discord
@@ -15,13 +16,16 @@ from discord_support import (
     brief_reply,
     other_bot,
     record_payloads,
+    record_threads,
+    refuse_threads,
     sent_messages,
     start_dpytest,
 )
 
 from bot.discord_app.commands import MENU_NAME, build_commands
-from bot.discord_app.posting import EMBED_LINKS_NOTE
+from bot.discord_app.posting import EMBED_LINKS_NOTE, THREAD_NAME_MAX
 from bot.events import EventKind
+from bot.replies import BriefReply
 
 LINK = "https://news.example/2015/10/russia-syria"
 
@@ -101,6 +105,74 @@ async def test_without_send_messages_nothing_is_posted_and_it_is_logged(
     assert sent_messages() == []
     assert service.refs == [None]
     assert "missing Send Messages" in caplog.text
+
+
+def threaded_brief(**brief_options: object) -> BriefReply:
+    """A brief in a channel whose ``threads`` setting is on."""
+    return replace(brief_reply(**brief_options), start_thread=True)
+
+
+async def test_with_threads_on_briefs_go_into_a_thread_started_on_the_message() -> None:
+    service = FakeService(replies=[threaded_brief(), threaded_brief(title="Second story")])
+    client = await start_dpytest(service.handle)
+    started, payloads = await record_threads(client), record_payloads(client)
+    posted = await dpytest.message(f"two stories {LINK}")
+    [thread] = started  # one thread for all the replies to the message
+    assert (thread["channel_id"], thread["message_id"]) == (posted.channel.id, posted.id)
+    assert thread["name"] == "Russia launches airstrikes in Syria"
+    first, *rest = sent_messages()
+    assert isinstance(first.channel, discord.Thread)
+    assert first.channel.parent_id == posted.channel.id
+    assert first.embeds[0].title == "Russia launches airstrikes in Syria"
+    assert {message.channel.id for message in rest} == {first.channel.id}
+    assert rest[-1].embeds[0].title == "Second story"
+    assert all("message_reference" not in payload for payload in payloads)
+    assert service.refs[0] == first.jump_url
+
+
+async def test_a_long_title_is_cut_to_discords_thread_name_limit() -> None:
+    title = "Officials say " + "very " * 40 + "long headline"
+    service = FakeService(replies=[threaded_brief(title=title)])
+    client = await start_dpytest(service.handle)
+    started = await record_threads(client)
+    await dpytest.message(LINK)
+    name = started[0]["name"]
+    assert len(name) <= THREAD_NAME_MAX
+    assert name.startswith("Officials say very") and name.endswith("very…")
+
+
+async def test_when_discord_refuses_the_thread_the_brief_is_a_reply_and_it_is_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    service = FakeService(replies=[threaded_brief()])
+    client = await start_dpytest(service.handle)
+    await record_threads(client)
+    refuse_threads(client)
+    payloads = record_payloads(client)
+    with caplog.at_level(logging.WARNING, logger="bot.discord_app.posting"):
+        posted = await dpytest.message(LINK)
+    [reply, *_] = sent_messages()
+    assert reply.channel.id == posted.channel.id and reply.embeds
+    assert payloads[0]["message_reference"]["message_id"] == posted.id
+    assert "Discord refused a thread" in caplog.text
+
+
+async def test_without_create_public_threads_no_thread_is_asked_for(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    service = FakeService(replies=[threaded_brief()])
+    client = await start_dpytest(service.handle)
+    started = await record_threads(client)
+    channel = dpytest.get_config().channels[0]
+    await dpytest.set_permission_overrides(
+        channel.guild.default_role, channel, create_public_threads=False,
+        send_messages_in_threads=True,
+    )  # fmt: skip
+    with caplog.at_level(logging.WARNING, logger="bot.discord_app.posting"):
+        posted = await dpytest.message(LINK)
+    assert started == [] and "missing Create Public Threads" in caplog.text
+    [reply, *_] = sent_messages()
+    assert reply.channel.id == posted.channel.id and reply.embeds
 
 
 async def test_system_messages_are_not_events() -> None:

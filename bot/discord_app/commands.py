@@ -27,7 +27,8 @@ Handler = Callable[[ChatEvent, Poster], Awaitable[None]]
 AppCommand = app_commands.Command[Any, ..., None] | app_commands.ContextMenu
 
 MENU_NAME = "Summarize"
-NEWSBRIEF_USAGE = "help | settings | settings auto on|off | settings sentences 1-20|default|reset"
+#: Discord shows at most 100 characters of an option's description.
+NEWSBRIEF_USAGE = "help | settings [auto on|off | threads on|off | sentences 1-20|default | reset]"
 #: Commands the service may offer besides its own (``ExtensionCommand`` names).
 EXTENSION_DESCRIPTIONS: Mapping[str, tuple[str, str]] = {
     "digest": (

@@ -4,18 +4,22 @@ A reply to a channel message depends on the bot's own permissions there, which
 server admins often get wrong: without Send Messages nothing can be said (logged);
 without Embed Links the brief goes out as text with a note asking for the
 permission; without Read Message History it is posted without the reply link.
+Where the channel's ``threads`` setting is on, a brief of a message starts a public
+thread on it and goes there; without Create Public Threads (or in a DM, or inside a
+thread already) it stays a reply to the message.
 Interaction follow-ups always may embed (Discord grants Embed Links to them).
 """
 
 from __future__ import annotations
 
 import logging
+from typing import TypeGuard
 
 import discord
 
-from bot.discord_app.embeds import OutgoingMessage
+from bot.discord_app.embeds import OutgoingMessage, shorten
 from bot.discord_app.render import render_reply, render_reply_as_text
-from bot.replies import Reply
+from bot.replies import BriefReply, Reply
 
 log = logging.getLogger(__name__)
 
@@ -23,12 +27,17 @@ EMBED_LINKS_NOTE = (
     "(I need the **Embed Links** permission in this channel to show briefs as cards; "
     "a server admin can grant it in the channel's settings.)"
 )
+#: Discord's limit on a thread's name (1 to 100 characters).
+THREAD_NAME_MAX = 100
 
 
 class ChannelPoster:
     """Posts replies in a channel: the first message as a reply to ``reply_to`` when
     given, the rest after it. Returns the first posted message's jump URL (the
-    service keeps it for "already briefed"). Text replies show no link previews."""
+    service keeps it for "already briefed"). Text replies show no link previews.
+
+    A brief asking for a thread (``BriefReply.start_thread``) starts one on
+    ``reply_to``; that brief and every later reply then go into the thread."""
 
     def __init__(
         self, channel: discord.abc.Messageable, reply_to: discord.Message | None = None
@@ -37,6 +46,8 @@ class ChannelPoster:
         self.reply_to = reply_to
 
     async def __call__(self, reply: Reply) -> str | None:
+        if isinstance(reply, BriefReply) and reply.start_thread:
+            await self._move_to_thread(reply)
         allowed = bot_permissions(self.channel)
         if not can_send(self.channel, allowed):
             log.warning("cannot answer in %s: missing Send Messages", where(self.channel))
@@ -46,6 +57,22 @@ class ChannelPoster:
             log.warning("missing Embed Links in %s: sent as text", where(self.channel))
             outgoing = [*render_reply_as_text(reply), OutgoingMessage(content=EMBED_LINKS_NOTE)]
         return await self._send_all(outgoing, as_reply=allowed.read_message_history)
+
+    async def _move_to_thread(self, reply: BriefReply) -> None:
+        """Start a thread on the message and post there from now on; where that cannot
+        be done (logged), replies stay replies to the message."""
+        message = self.reply_to
+        if message is None or not has_message_threads(message.channel):
+            return  # moved already, or a DM or a thread: the reply stays where it is asked
+        if not can_start_thread(message.channel):
+            log.warning("missing Create Public Threads in %s: a reply instead", where(self.channel))
+            return
+        try:
+            thread = await message.create_thread(name=thread_name(reply))
+        except discord.HTTPException as error:  # Forbidden: overrides the cache did not know
+            log.warning("Discord refused a thread in %s: %s", where(self.channel), error)
+            return
+        self.channel, self.reply_to = thread, None
 
     async def _send_all(self, outgoing: list[OutgoingMessage], as_reply: bool) -> str | None:
         """Send in order; stop at the first refusal. Discord needs Read Message History
@@ -122,6 +149,24 @@ def bot_permissions(channel: discord.abc.Messageable) -> discord.Permissions:
         return discord.Permissions.all()
     permissions: discord.Permissions = channel.permissions_for(guild.me)
     return permissions
+
+
+def has_message_threads(channel: object) -> TypeGuard[discord.TextChannel]:
+    """Only text (and announcement) channels start threads on messages: not DMs, not
+    threads themselves, not the chat of voice channels."""
+    return isinstance(channel, discord.TextChannel)
+
+
+def can_start_thread(channel: discord.TextChannel) -> bool:
+    """The bot may start a public thread and post in it."""
+    allowed = bot_permissions(channel)
+    return allowed.create_public_threads and allowed.send_messages_in_threads
+
+
+def thread_name(reply: BriefReply) -> str:
+    """The article's title, else what was briefed (the link or file name)."""
+    title = (reply.brief.article.title or "").strip() or reply.source
+    return shorten(title, THREAD_NAME_MAX)
 
 
 def can_send(channel: discord.abc.Messageable, allowed: discord.Permissions) -> bool:
