@@ -28,6 +28,7 @@ from pathlib import PurePosixPath
 from summarizer.boilerplate import boilerplate_spans, looks_like_headline
 from summarizer.errors import InputError, UnsupportedType
 from summarizer.pdf import extract_pdf
+from summarizer.plain_meta import byline_author, wire_site
 from summarizer.types import Article, Span
 from summarizer.webpage import extract_html, known_codec
 
@@ -142,7 +143,15 @@ def extract_text(body: bytes, source: str, url: str | None, charset: str | None)
     if title_span:
         spans.add(title_span)
     title = text[title_span[0] : title_span[1]].lstrip("#").strip() if title_span else None
-    return Article(text=text, source=source, title=title, url=url, boilerplate=tuple(sorted(spans)))
+    return Article(
+        text=text,
+        source=source,
+        title=title,
+        url=url,
+        site=wire_site(text),
+        author=byline_author(text),
+        boilerplate=tuple(sorted(spans)),
+    )
 
 
 def decode_text(body: bytes, *, source: str, declared: str | None = None) -> str:
