@@ -57,20 +57,20 @@ def ratio(value: str) -> float:
 def run(args: argparse.Namespace) -> int:
     out, err = sys.stdout, sys.stderr
     length = Length(args.sentences, args.ratio, args.algorithm)
-    failed = 0
-    for index, (source, result) in enumerate(
-        brief_sources(load_settings(args.config), args.sources, length)
-    ):
+    failed = shown = 0
+    for source, result in brief_sources(load_settings(args.config), args.sources, length):
         if isinstance(result, SummarizerError):
             failed += 1
             report_failure(args.format, source, result, out, err)
         else:
-            write_brief(FORMATS[args.format](result), args.format, index, out)
+            write_brief(FORMATS[args.format](result), args.format, shown, out)
+            shown += 1
     return ExitStatus.ERROR if failed else ExitStatus.OK
 
 
-def write_brief(rendered: str, output_format: str, index: int, out: TextIO) -> None:
-    if output_format != "json" and index:
+def write_brief(rendered: str, output_format: str, shown_before: int, out: TextIO) -> None:
+    """Write one brief; in text formats a rule separates it from the brief shown before."""
+    if output_format != "json" and shown_before:
         out.write("\n" + "─" * 40 + "\n\n")
     out.write(rendered if rendered.endswith("\n") else rendered + "\n")
     out.flush()

@@ -114,3 +114,11 @@ def test_bad_options_exit_2(bad: list[str], capsys: pytest.CaptureFixture[str]) 
     with pytest.raises(SystemExit) as exit_info:
         main(["summarize", str(SEED), *bad])
     assert exit_info.value.code == 2
+
+
+def test_text_briefs_are_separated_only_from_each_other(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, _ = run_cli(capsys, str(tmp_path / "missing.txt"), str(SEED), str(SEED))
+    assert status == 1
+    assert not out.startswith("\n") and out.count("─" * 40) == 1
