@@ -319,3 +319,9 @@ def test_what_a_cue_says_of_its_object_belongs_to_the_claim(
 ) -> None:
     claim = claim_with(claims_of(nlp, sentence), said_of_it)
     assert claim.claim.startswith(("the governor", "the new tax"))
+
+
+def test_a_prepositional_cue_keeps_what_is_said_of_its_object(nlp: Language) -> None:
+    text = "In her speech, Governor Ana Ruiz referred to the mayor as a coward and a liar."
+    claim = claim_with(claims_of(nlp, text), "the mayor")
+    assert "a coward and a liar" in claim.claim

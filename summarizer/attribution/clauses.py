@@ -141,12 +141,21 @@ def _complement(cue: Token, source: Token | None) -> set[int]:
 
 
 def _prepositional(cue: Token, source: Token | None) -> set[int]:
-    """'accused Russia of killing civilians', 'warned about the risks', 'called for talks'."""
+    """'accused Russia of killing civilians', 'warned about the risks', 'called for talks',
+    'referred to him as a hero'."""
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects and _is_topic(objects[0]):
-                return set(subtree_indices(objects[0]))
+                return set(subtree_indices(objects[0])) | _as_phrase(cue, child)
+    return set()
+
+
+def _as_phrase(cue: Token, preposition: Token) -> set[int]:
+    """'referred to him as "the most beautiful soul"': what is said of the object."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ == "as" and child.i > preposition.i:
+            return set(subtree_indices(child))
     return set()
 
 
