@@ -325,3 +325,9 @@ def test_a_prepositional_cue_keeps_what_is_said_of_its_object(nlp: Language) -> 
     text = "In her speech, Governor Ana Ruiz referred to the mayor as a coward and a liar."
     claim = claim_with(claims_of(nlp, text), "the mayor")
     assert "a coward and a liar" in claim.claim
+
+
+def test_a_passive_expectation_keeps_its_subject_in_the_claim(nlp: Language) -> None:
+    text = "The new harbour bridge is expected to open to traffic in early March."
+    claim = claim_with(claims_of(nlp, text), "open to traffic")
+    assert claim.claim.startswith("The new harbour bridge")

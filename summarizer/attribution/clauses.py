@@ -133,9 +133,17 @@ def _inserted(cue: Token, source: Token | None) -> set[int]:
 
 
 def _complement(cue: Token, source: Token | None) -> set[int]:
-    """'plans to sue', 'said legalizing it would help'."""
+    """'plans to sue', 'said legalizing it would help'; with the subject when it is part of
+    what is said: 'Osman is believed to have been on the flight'."""
     for child in cue.children:
         if child.dep_ == "xcomp":
+            return set(subtree_indices(child)) | _raised_subject(cue)
+    return set()
+
+
+def _raised_subject(cue: Token) -> set[int]:
+    for child in cue.children:
+        if child.dep_ == "nsubjpass" and child.lower_ not in EMPTY_SUBJECTS:
             return set(subtree_indices(child))
     return set()
 
