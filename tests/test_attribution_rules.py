@@ -331,3 +331,15 @@ def test_a_passive_expectation_keeps_its_subject_in_the_claim(nlp: Language) -> 
     text = "The new harbour bridge is expected to open to traffic in early March."
     claim = claim_with(claims_of(nlp, text), "open to traffic")
     assert claim.claim.startswith("The new harbour bridge")
+
+
+def test_a_quote_after_the_cue_sentence_continues_the_speaker_even_when_it_quotes_someone(
+    nlp: Language,
+) -> None:
+    text = article(
+        "Lawmakers met on Monday.",
+        "“The director said she was careless with classified files,” Mike Rowan said."
+        " “So we simply introduced a bill to fix it.”",
+    )
+    claims = claims_of(nlp, text)
+    assert claim_with(claims, "introduced a bill").speaker == "Mike Rowan"

@@ -94,7 +94,8 @@ def _previous(readings: list[Reading], quote: Span, layout: Layout) -> Reading |
     earlier = [r for r in readings if r.content_span[1] <= quote[0] and r.quote]
     if not earlier:
         return None
-    last = max(earlier, key=lambda r: r.content_span[1])
+    # the latest cue among equals: '"She said it was over," Cole said. "..."' continues Cole
+    last = max(earlier, key=lambda r: (r.content_span[1], r.cue))
     gap = layout.paragraph_index(quote[0]) - layout.paragraph_index(last.content_span[1] - 1)
     return last if gap <= 1 else None
 
