@@ -343,3 +343,19 @@ def test_a_quote_after_the_cue_sentence_continues_the_speaker_even_when_it_quote
     )
     claims = claims_of(nlp, text)
     assert claim_with(claims, "introduced a bill").speaker == "Mike Rowan"
+
+
+def test_whoever_issues_a_statement_speaks_through_its_participle(nlp: Language) -> None:
+    text = "The union released a statement saying the strike would continue until Friday."
+    claim = claim_with(claims_of(nlp, text), "strike would continue")
+    assert span_text(text, claim.speaker_span) == "The union"
+
+
+def test_the_statement_quoted_later_speaks_for_whoever_released_it(nlp: Language) -> None:
+    text = article(
+        "The dockworkers union released a statement saying the strike would continue.",
+        '"We will not return to work without a contract," the statement read.',
+    )
+    claims = claims_of(nlp, text)
+    first, later = claim_with(claims, "strike would continue"), claim_with(claims, "contract")
+    assert later.speaker == first.speaker == "dockworkers union"

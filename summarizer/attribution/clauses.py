@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from summarizer.attribution.lexicon import ADDRESSEE_OBJECT, CHANNEL, CUE_VERBS
+from summarizer.attribution.lexicon import ADDRESSEE_OBJECT, ARTIFACT, CHANNEL, CUE_VERBS
 from summarizer.attribution.tokens import subtree_indices
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -46,8 +46,15 @@ def source_of(cue: Token) -> Token | None:
     if own is not None or _is_passive(cue):
         return own
     if cue.dep_ in ("acl", "relcl") and cue.head.pos_ in ("NOUN", "PROPN"):
-        return cue.head
+        return _author_of(cue.head) or cue.head
     return _inherited_subject(cue) or _adjacent_subject(cue)
+
+
+def _author_of(document: Token) -> Token | None:
+    """'she released a statement saying ...': who issued the statement speaks."""
+    if document.lemma_.lower() not in ARTIFACT or document.dep_ != "dobj":
+        return None
+    return _own_subject(document.head)
 
 
 def _own_subject(verb: Token) -> Token | None:

@@ -70,7 +70,15 @@ def referent_of(mention: Token) -> tuple[Token, set[str]]:
             break
         aliases.add(token.lemma_.lower())
         token = following
-    return token, aliases
+    return token, aliases | _issued(mention)
+
+
+def _issued(subject: Token) -> set[str]:
+    """'X released a statement': a later "the statement" is X speaking."""
+    if subject.dep_ != "nsubj":
+        return set()
+    objects = (c.lemma_.lower() for c in subject.head.children if c.dep_ == "dobj")
+    return {lemma for lemma in objects if lemma in ARTIFACT}
 
 
 def _next_referent(token: Token) -> Token | None:
