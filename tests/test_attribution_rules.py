@@ -359,3 +359,15 @@ def test_the_statement_quoted_later_speaks_for_whoever_released_it(nlp: Language
     claims = claims_of(nlp, text)
     first, later = claim_with(claims, "strike would continue"), claim_with(claims, "contract")
     assert later.speaker == first.speaker == "dockworkers union"
+
+
+def test_a_poll_opening_the_sentence_is_the_source_of_its_finding(nlp: Language) -> None:
+    text = "In a Harbor Times poll released Monday, 48 percent of voters backed the new tax."
+    claim = claim_with(claims_of(nlp, text), "48 percent of voters backed")
+    assert claim.cue == "In"
+    assert "Harbor Times poll" in span_text(text, claim.speaker_span)
+
+
+def test_a_lead_in_the_polls_is_no_attribution(nlp: Language) -> None:
+    text = "The governor has a comfortable lead in the polls ahead of the May primary."
+    assert not claims_of(nlp, text)

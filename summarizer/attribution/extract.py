@@ -14,8 +14,10 @@ from summarizer.attribution.layout import Layout
 from summarizer.attribution.lexicon import CueLexicon
 from summarizer.attribution.readings import (
     ACCORDING_TO,
+    IN_SURVEY,
     Reading,
     read_according_to,
+    read_in_survey,
     read_noun,
     read_verb,
 )
@@ -48,6 +50,8 @@ def _read_cues(doc: Doc, layout: Layout, lexicon: CueLexicon) -> list[Reading | 
     readings += [read_noun(doc[i], layout, lexicon) for i in _find(doc, table, lexicon.nouns, NOUN)]
     according = np.flatnonzero(table[:, 0] == doc.vocab.strings.add("accord"))
     readings += [read_according_to(doc[int(i)], layout) for i in according]
+    surveyed = np.flatnonzero(table[:, 0] == doc.vocab.strings.add(IN_SURVEY))
+    readings += [read_in_survey(doc[int(i)], layout, lexicon) for i in surveyed]
     return readings + list(read_speaker_labels(doc, layout))
 
 

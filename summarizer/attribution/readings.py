@@ -16,6 +16,9 @@ from summarizer.types import Span
 VERB_GROUP = frozenset({"aux", "auxpass", "neg"})
 QUOTED_SHARE = 0.5
 ACCORDING_TO = "according to"
+IN_SURVEY = "in"
+#: "In a CNN poll, Clinton leads by 10 points": the survey is the source.
+SURVEYS = frozenset({"poll", "survey", "study"})
 SENTENCE_ENDS = (". ", "! ", "? ", "\n")
 MAX_RESUME_GAP = 60  # characters between a cue and the quote it resumes: the source, a phrase
 
@@ -189,3 +192,21 @@ def read_according_to(according: Token, layout: Layout) -> Reading | None:
         return None
     span = trim(layout.text, (according.idx, to.idx + len(to)))
     return Reading(span, ACCORDING_TO, source, pieces, is_quoted(pieces, layout), None, "according")
+
+
+def read_in_survey(preposition: Token, layout: Layout, lexicon: CueLexicon) -> Reading | None:
+    """'In an NBC poll released Monday, 50 percent backed the plan': like 'according to'."""
+    survey = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    clause = preposition.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+        clause = clause.head
+    if survey is None or survey.lemma_.lower() not in SURVEYS or survey.tag_ != "NN":
+        return None  # "lead in the polls": no one survey speaks
+    if clause.lemma_ in lexicon.verbs or clause.i < preposition.i:
+        return None
+    indices = set(subtree_indices(clause)) - set(subtree_indices(preposition))
+    pieces = content_pieces(preposition, indices, layout)
+    if not pieces:
+        return None
+    span = (preposition.idx, preposition.idx + len(preposition))
+    return Reading(span, IN_SURVEY, survey, pieces, is_quoted(pieces, layout), None, "survey")
