@@ -371,3 +371,9 @@ def test_a_poll_opening_the_sentence_is_the_source_of_its_finding(nlp: Language)
 def test_a_lead_in_the_polls_is_no_attribution(nlp: Language) -> None:
     text = "The governor has a comfortable lead in the polls ahead of the May primary."
     assert not claims_of(nlp, text)
+
+
+def test_a_passive_cue_keeps_what_is_said_of_its_subject(nlp: Language) -> None:
+    text = "Since the flood, Mayor Tom Hale has been widely seen as an outsider in town."
+    claim = claim_with(claims_of(nlp, text), "Tom Hale")
+    assert "an outsider" in claim.claim

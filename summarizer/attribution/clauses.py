@@ -197,11 +197,20 @@ def _predicates_object(child: Token) -> bool:
 
 
 def _passive_subject(cue: Token, source: Token | None) -> set[int]:
-    """'The decision was announced by ...': the passive subject is what was said."""
+    """'The decision was announced by ...': the passive subject is what was said, with what
+    is said of it ('Sanders was declared the winner', 'she is seen as an outsider')."""
     for child in cue.children:
         if child.dep_ == "nsubjpass" and child.lower_ not in EMPTY_SUBJECTS:
-            return set(subtree_indices(child))
+            return set(subtree_indices(child)) | _predicate_after(cue)
     return set()
+
+
+def _predicate_after(cue: Token) -> set[int]:
+    found: set[int] = set()
+    for child in cue.rights:
+        if _predicates_object(child) or child.dep_ in ("attr", "acomp"):
+            found.update(subtree_indices(child))
+    return found
 
 
 Rule = Callable[[Token, Token | None], set[int]]
