@@ -377,3 +377,13 @@ def test_a_passive_cue_keeps_what_is_said_of_its_subject(nlp: Language) -> None:
     text = "Since the flood, Mayor Tom Hale has been widely seen as an outsider in town."
     claim = claim_with(claims_of(nlp, text), "Tom Hale")
     assert "an outsider" in claim.claim
+
+
+def test_a_headline_label_joins_the_same_source_later_in_the_article(nlp: Language) -> None:
+    text = article(
+        "Harbor Authority: Ferries will keep running through the winter",
+        "The Harbor Authority said on Monday that two new boats would join the fleet.",
+    )
+    claims = claims_of(nlp, text)
+    headline, later = claim_with(claims, "keep running"), claim_with(claims, "new boats")
+    assert headline.speaker == later.speaker == "Harbor Authority"

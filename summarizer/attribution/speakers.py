@@ -156,8 +156,7 @@ def naming(token: Token) -> tuple[str, str]:
     ent = entity_span(token)
     if ent is not None and token.ent_type_ in CATEGORY_OF_ENTITY:
         words = [t for t in token.doc[ent[0] : ent[1]] if not (t.i == ent[0] and t.lower_ == "the")]
-        while words[-1].is_punct and len(words) > 1:  # the small model's "Lopez:" entities
-            words.pop()
+        words = _before_label_colon(words)
         category = CATEGORY_OF_ENTITY[token.ent_type_]
         if token.pos_ == "PROPN" and category == "group":
             category = "unknown"  # the small model often tags surnames NORP
@@ -170,6 +169,12 @@ def naming(token: Token) -> tuple[str, str]:
     plural = token.tag_ in ("NNS", "NNPS")
     person = token.lemma_.lower() in PERSON_NOUNS
     return _text(words), "group" if plural else "person" if person else "org"
+
+
+def _before_label_colon(words: list[Token]) -> list[Token]:
+    """The small model runs names over a label's colon: "Russian Defense Ministry: Airstrikes"."""
+    colon = next((k for k, t in enumerate(words) if t.text == ":" and k > 0), len(words))
+    return words[:colon]
 
 
 def _list_name(members: list[Token]) -> str:
