@@ -31,6 +31,8 @@ if TYPE_CHECKING:  # trafilatura takes ~0.4 s to import: loaded on the first pag
 
 #: A meta description shorter than this is a label, not a standfirst.
 MIN_STANDFIRST_WORDS = 8
+#: A page is an article only if at least one paragraph has this many words.
+MIN_PROSE_WORDS = 12
 #: The headline is looked for (and dropped) in this many first paragraphs.
 HEADLINE_SEARCH = 3
 #: Texts sharing this share of their words say the same thing (a headline again, a repeat).
@@ -64,6 +66,10 @@ def extract_html(body: bytes, source: str, url: str | None, charset: str | None)
         raise NoArticleText(
             f"found no article text in {source} "
             "(a paywall, or a page that needs JavaScript to show its text?)"
+        )
+    if not any(len(paragraph.split()) >= MIN_PROSE_WORDS for paragraph in paragraphs):
+        raise NoArticleText(
+            f"found no article text in {source}, only short lines (a list of links or a menu?)"
         )
     standfirst = standfirst_of(metadata.description, html, paragraphs)
     return Article(

@@ -55,6 +55,15 @@ def test_a_javascript_only_page_has_no_article_text() -> None:
         extract(shell, source="https://app.test/", content_type="text/html")
 
 
+def test_a_page_of_links_is_not_an_article() -> None:
+    names = ["report.pdf", "notes.txt", "archive/", "photos/", "index.html"]
+    items = "".join(f"<li><a href='{name}'>{name}</a></li>" for name in names)
+    heading = "Directory listing for /"
+    listing = f"<html><head><title>{heading}</title></head><body><h1>{heading}</h1><ul>{items}</ul>"
+    with pytest.raises(NoArticleText, match="only short lines"):
+        extract(listing.encode(), source="http://files.test/", content_type="text/html")
+
+
 def test_meta_charset_is_honoured() -> None:
     page = article_html(["Le café où Zoë a dîné était très réputé dans toute la région. " * 3])
     latin = page.replace('charset="utf-8"', 'charset="iso-8859-15"').encode("iso-8859-15")
