@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from bot.digest.stories import Digest
 from bot.records import Share
 from summarizer.types import Brief
 
@@ -61,6 +62,15 @@ class ErrorReply:
     private: bool = False
 
 
-Reply = BriefReply | AlreadyBriefed | TextReply | ErrorReply
+@dataclass(frozen=True)
+class DigestReply:
+    """A channel's digest: adapters render it natively (Block Kit, embeds), split over
+    several messages where their limits ask for it; others post its plain text."""
+
+    digest: Digest
+    private: bool = False
+
+
+Reply = BriefReply | AlreadyBriefed | TextReply | ErrorReply | DigestReply
 #: Renders and sends one reply; returns a reference to the posted message, or None.
 Poster = Callable[[Reply], Awaitable[str | None]]

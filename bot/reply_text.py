@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.replies import AlreadyBriefed, BriefReply, ErrorReply, Reply, TextReply
+from bot.digest.render import render_digest_text
+from bot.replies import AlreadyBriefed, BriefReply, DigestReply, ErrorReply, Reply, TextReply
 from summarizer.render import render_text
 
 
@@ -17,6 +18,8 @@ def reply_as_text(reply: Reply) -> str:
             return f"⚠ {text}\n"
         case TextReply(text):
             return text + "\n"
+        case DigestReply(digest):
+            return render_digest_text(digest)
 
 
 def already_briefed_text(reply: AlreadyBriefed) -> str:

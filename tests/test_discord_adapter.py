@@ -9,14 +9,16 @@ from typing import Any
 import discord
 import discord.ext.test as dpytest
 import pytest
-from discord_support import FakeService, sent_messages, start_dpytest
+from digest_builders import big_digest
+from discord_support import FakeService, limit_problems, sent_messages, start_dpytest
 
 from bot import discord_app
 from bot.adapters import ADAPTERS, AdapterContext
 from bot.config import load_settings
 from bot.discord_app.adapter import DiscordAdapter, DiscordError
 from bot.discord_app.commands import MENU_NAME
-from bot.replies import TextReply
+from bot.discord_app.embeds import OutgoingMessage
+from bot.replies import DigestReply, TextReply
 
 
 class RefusingClient:
@@ -78,6 +80,19 @@ async def test_digests_are_posted_in_the_channel_by_id() -> None:
     [posted] = sent_messages()
     assert posted.content == "Your digest" and posted.channel.id == channel.id
     assert reference == posted.jump_url
+    await dpytest.empty_queue()
+
+
+async def test_a_big_digest_is_posted_as_several_messages_of_embeds() -> None:
+    client = await start_dpytest(FakeService().handle)
+    channel = dpytest.get_config().channels[0]
+    reference = await DiscordAdapter(client, "t").send(str(channel.id), DigestReply(big_digest()))
+    posted = sent_messages()
+    assert len(posted) > 1 and posted[0].content == "**Digest: 17 stories**"
+    assert reference == posted[0].jump_url
+    for message in posted:
+        assert limit_problems(OutgoingMessage(message.content, tuple(message.embeds))) == []
+    assert sum(len(message.embeds) for message in posted) == 12
     await dpytest.empty_queue()
 
 

@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 from aiohttp import ClientSession
+from digest_builders import big_digest
 from slack_support import (
     APP_TOKEN,
     BOT_TOKEN,
@@ -39,6 +40,7 @@ from slack_support import (
 
 from bot.briefs import BriefMaker
 from bot.errors import BotError
+from bot.replies import DigestReply
 from bot.service import BriefingService
 from bot.slack_app.adapter import SlackAdapter
 from bot.slack_app.settings import HTTP, SOCKET, SlackSettings
@@ -435,3 +437,14 @@ async def test_socket_mode_acks_every_envelope_and_answers_links_and_commands(
     assert help_answer.params["response_type"] == "ephemeral"
     acks = await socket_app.wait_for("socket ack", 2)
     assert [ack.params["envelope_id"] for ack in acks] == [event_envelope, command_envelope]
+
+
+async def test_a_big_digest_is_posted_as_several_messages_within_slack_limits(
+    slack: RunningApp,
+) -> None:
+    reference = await slack.adapter.send("C0DIGEST", DigestReply(big_digest()))
+    posts = slack.api.calls_to("chat.postMessage")
+    assert len(posts) > 1 and all(post.params["channel"] == "C0DIGEST" for post in posts)
+    assert all(limit_problems(post.params) == [] for post in posts)
+    assert posts[0].params["blocks"][0]["text"]["text"] == "Digest: 17 stories"
+    assert reference == "2000000000.000001"  # the first message's ts

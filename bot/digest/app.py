@@ -19,13 +19,12 @@ from bot.adapters import ChatAdapter
 from bot.digest.collect import DigestCollector
 from bot.digest.extension import DigestCommands, FeedCommands
 from bot.digest.feeds import FeedReader
-from bot.digest.render import DISCORD_MESSAGE_LIMIT, render_digest_messages
 from bot.digest.runner import ChannelPublisher, DigestRunner
 from bot.digest.scheduler import DigestScheduler
 from bot.digest.settings import DigestSettings, digest_settings
 from bot.digest.store import DigestStore
 from bot.digest.stories import Digest, normalise
-from bot.replies import TextReply
+from bot.replies import DigestReply
 from bot.runtime import Runtime
 from bot.service import CommandExtension
 
@@ -65,11 +64,10 @@ def build_runner(
 
 
 def sender(adapter: ChatAdapter) -> ChannelPublisher:
-    """Posts a digest through an adapter as plain-text messages within every platform's limit."""
+    """Posts a digest through an adapter, which renders it for its platform."""
 
     async def publish(channel: str, digest: Digest) -> None:
-        for message in render_digest_messages(digest, DISCORD_MESSAGE_LIMIT):
-            await adapter.send(channel, TextReply(message))
+        await adapter.send(channel, DigestReply(digest))
 
     return publish
 

@@ -1,8 +1,8 @@
 """``/digest`` and ``/feed``: command extensions of the briefing service (same on every platform).
 
 Each implements ``bot.service.CommandExtension`` (``name``, ``help``, ``run``);
-replies are ``TextReply`` (simple Markdown), a digest as one or more plain-text
-messages within the smallest platform limit (Discord's 2,000 characters).
+replies are ``TextReply`` (simple Markdown), a digest one ``DigestReply`` that each
+adapter renders natively (and splits to its own limits).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import Protocol
 
 from bot.digest.errors import DigestError, DigestInputError
 from bot.digest.feeds import AddFeed, ListFeeds, RemoveFeed, parse_feed_command
-from bot.digest.render import DISCORD_MESSAGE_LIMIT, render_digest_messages
 from bot.digest.runner import DigestRunner, RunOutcome
 from bot.digest.schedule import (
     DigestCommand,
@@ -32,7 +31,7 @@ from bot.digest.settings import DigestSettings
 from bot.digest.store import ChannelDigest, Feed
 from bot.digest.stories import Digest, UrlNormaliser
 from bot.events import ChatEvent
-from bot.replies import Poster, TextReply
+from bot.replies import DigestReply, Poster, TextReply
 
 Clock = Callable[[], datetime]
 MANAGE_NEEDED = "Changing this channel's digest needs permission to manage the channel."
@@ -47,8 +46,7 @@ class Schedules(Protocol):
 
 
 async def post_digest(post: Poster, digest: Digest) -> None:
-    for message in render_digest_messages(digest, DISCORD_MESSAGE_LIMIT):
-        await post(TextReply(message))
+    await post(DigestReply(digest))
 
 
 class DigestCommands:

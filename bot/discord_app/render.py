@@ -1,11 +1,14 @@
-"""The service's replies as Discord messages: embeds for briefs, plain text for the rest."""
+"""The service's replies as Discord messages: embeds for briefs and digests, plain text
+for the rest."""
 
 from __future__ import annotations
 
 import re
 
-from bot.discord_app.embeds import OutgoingMessage, brief_messages, split_content
-from bot.replies import BriefReply, Reply
+from bot.digest.render import render_digest_messages
+from bot.discord_app.digest_embeds import digest_messages
+from bot.discord_app.embeds import CONTENT_MAX, OutgoingMessage, brief_messages, split_content
+from bot.replies import BriefReply, DigestReply, Reply
 from bot.reply_text import reply_as_text
 from summarizer.render import render_markdown
 
@@ -17,6 +20,8 @@ def render_reply(reply: Reply) -> list[OutgoingMessage]:
     """One reply as the messages to send, in order, each within Discord's limits."""
     if isinstance(reply, BriefReply):
         return brief_messages(reply.brief)
+    if isinstance(reply, DigestReply):
+        return digest_messages(reply.digest)
     return text_messages(discord_markdown(reply_as_text(reply).rstrip()))
 
 
@@ -24,6 +29,9 @@ def render_reply_as_text(reply: Reply) -> list[OutgoingMessage]:
     """The same reply without embeds, for channels where the bot may not embed."""
     if isinstance(reply, BriefReply):
         return text_messages(render_markdown(reply.brief).rstrip())
+    if isinstance(reply, DigestReply):
+        pieces = render_digest_messages(reply.digest, CONTENT_MAX)
+        return [OutgoingMessage(content=piece) for piece in pieces]
     return render_reply(reply)
 
 

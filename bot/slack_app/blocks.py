@@ -70,7 +70,7 @@ class Room:
 def brief_message(brief: Brief) -> SlackMessage:
     """Render ``brief`` as a Slack message within every Slack limit."""
     head = _title_blocks(brief)
-    text_left = BLOCKS_TEXT_BUDGET - _text_length(head) - NOTES_MAX_CHARS
+    text_left = BLOCKS_TEXT_BUDGET - text_length(head) - NOTES_MAX_CHARS
     room = Room(MAX_BLOCKS - len(head) - 1, text_left)
     summary, summary_left = pack_sections(_summary_lines(brief), room)
     room = room.after(summary)
@@ -207,7 +207,7 @@ def shorten_mrkdwn(text: str, limit: int) -> str:
     return cut + ELLIPSIS
 
 
-def _text_length(blocks: Sequence[Block]) -> int:
+def text_length(blocks: Sequence[Block]) -> int:
     return sum(len(text) for block in blocks for text in _texts(block))
 
 

@@ -23,7 +23,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from bot.errors import BotError
 from bot.replies import AlreadyBriefed, Reply
 from bot.slack_app.blocks import SlackMessage
-from bot.slack_app.render import render_reply
+from bot.slack_app.render import render_messages
 
 log = logging.getLogger(__name__)
 
@@ -59,11 +59,15 @@ class SlackPoster:
         self._webhook = webhook
 
     async def __call__(self, reply: Reply) -> str | None:
-        message = render_reply(reply, await self._earlier_link(reply))
-        if reply.private:
-            await self.post_private(message)
-            return None
-        return await self.post_public(message)
+        """Post every message of ``reply``; returns the first one's ``ts`` (public only)."""
+        first: str | None = None
+        for message in render_messages(reply, await self._earlier_link(reply)):
+            if reply.private:
+                await self.post_private(message)
+                continue
+            posted = await self.post_public(message)
+            first = first or posted
+        return first
 
     async def post_public(self, message: SlackMessage) -> str | None:
         """Post in the channel (thread); returns the message's ``ts``."""

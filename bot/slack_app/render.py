@@ -1,9 +1,10 @@
-"""The service's replies as Slack messages: Block Kit for briefs, mrkdwn sections for the rest."""
+"""The service's replies as Slack messages: Block Kit for briefs and digests, mrkdwn sections
+for the rest."""
 
 from __future__ import annotations
 
 from bot.links import find_links
-from bot.replies import AlreadyBriefed, BriefReply, ErrorReply, Reply, TextReply
+from bot.replies import AlreadyBriefed, BriefReply, DigestReply, ErrorReply, Reply, TextReply
 from bot.slack_app.blocks import (
     BLOCKS_TEXT_BUDGET,
     FALLBACK_TEXT_MAX_CHARS,
@@ -17,9 +18,20 @@ from bot.slack_app.blocks import (
     section,
     shorten_mrkdwn,
 )
+from bot.slack_app.digest_blocks import digest_messages
+
+#: The replies that are always one message; a digest may take several.
+SingleReply = BriefReply | AlreadyBriefed | TextReply | ErrorReply
 
 
-def render_reply(reply: Reply, earlier_link: str | None = None) -> SlackMessage:
+def render_messages(reply: Reply, earlier_link: str | None = None) -> list[SlackMessage]:
+    """``reply`` as the messages to post, in order, each within Slack's limits."""
+    if isinstance(reply, DigestReply):
+        return digest_messages(reply.digest)
+    return [render_reply(reply, earlier_link)]
+
+
+def render_reply(reply: SingleReply, earlier_link: str | None = None) -> SlackMessage:
     """``reply`` as a message; ``earlier_link`` is the permalink of the brief an
     :class:`AlreadyBriefed` points at, when there is one."""
     match reply:
