@@ -16,38 +16,27 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from sumy.models.dom import ObjectDocumentModel, Paragraph
-from sumy.models.dom import Sentence as SumySentence
-from sumy.nlp.stemmers import Stemmer
-from sumy.parsers.parser import DocumentParser
-from sumy.summarizers._summarizer import AbstractSummarizer
-from sumy.summarizers.edmundson import EdmundsonSummarizer
-from sumy.summarizers.kl import KLSummarizer
-from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
-from sumy.summarizers.luhn import LuhnSummarizer
-from sumy.summarizers.reduction import ReductionSummarizer
-from sumy.summarizers.sum_basic import SumBasicSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer
+import snowballstemmer
 from sumy.utils import get_stop_words
 
 from summarizer.errors import InputError, LanguageNotSupported
-from summarizer.sentences import OfflineTokenizer, split_sentences, word_tokens
+from summarizer.sentences import split_sentences, word_tokens
 from summarizer.types import Sentence
 
 OURS = "centrality"
 LEAD = "lead"
 RANDOM = "random"
-SUMY_ALGORITHMS: dict[str, type[AbstractSummarizer]] = {
-    "lsa": LsaSummarizer,
-    "luhn": LuhnSummarizer,
-    "lex-rank": LexRankSummarizer,
-    "text-rank": TextRankSummarizer,
-    "sum-basic": SumBasicSummarizer,
-    "kl": KLSummarizer,
-    "reduction": ReductionSummarizer,
-    "edmundson": EdmundsonSummarizer,
-}
+#: sumy's algorithms, by our names (summarizer.sumy_algorithms maps them to classes).
+SUMY_ALGORITHMS: tuple[str, ...] = (
+    "lsa",
+    "luhn",
+    "lex-rank",
+    "text-rank",
+    "sum-basic",
+    "kl",
+    "reduction",
+    "edmundson",
+)
 ALGORITHMS: tuple[str, ...] = (OURS, LEAD, *SUMY_ALGORITHMS, RANDOM)
 DEFAULT_ALGORITHM = OURS
 
@@ -149,11 +138,21 @@ class Lexicon:
 @lru_cache(maxsize=16)
 def _lexicon(language: str) -> Lexicon:
     try:
-        stemmer = Stemmer(language)
+        stemmer = _stemmer(language)
         stop_words = frozenset(get_stop_words(language))
     except (LookupError, ValueError) as error:  # ValueError: Greek wants greek_stemmer
         raise LanguageNotSupported(f"Summaries in {language!r} are not supported.") from error
     return Lexicon(language, stop_words, lru_cache(maxsize=65536)(stemmer))
+
+
+def _stemmer(language: str) -> Callable[[str], str]:
+    """Snowball stemmers come from `snowballstemmer` (the same algorithms NLTK implements,
+    without importing NLTK); sumy's own stemmers cover its other languages (Czech, Ukrainian)."""
+    if language in snowballstemmer.algorithms():
+        return snowballstemmer.stemmer(language).stemWord
+    from sumy.nlp.stemmers import Stemmer  # imports NLTK: only for these languages
+
+    return Stemmer(language)
 
 
 # --- algorithms ----------------------------------------------------------------------------
@@ -179,68 +178,12 @@ def _pick_random(request: _Request, _algorithm: str) -> list[Sentence]:
 
 
 def _pick_with_sumy(request: _Request, algorithm: str) -> list[Sentence]:
-    document = _sumy_document(request)
-    theirs_to_ours = dict(zip(map(id, document.sentences), request.candidates, strict=True))
-    summarizer = _sumy_summarizer(algorithm, request)
-    return [theirs_to_ours[id(sentence)] for sentence in summarizer(document, request.wanted)]
+    # Imported here: sumy's summarizers import all of NLTK (~0.4 s of every cold start).
+    from summarizer.sumy_algorithms import pick_with_sumy
 
-
-def _sumy_document(request: _Request) -> ObjectDocumentModel:
-    """One sumy paragraph per run of candidates between blank lines; the title as a heading."""
-    tokenizer = OfflineTokenizer(request.lexicon.language)
-    paragraphs: list[list[SumySentence]] = [[]]
-    if request.title:
-        paragraphs[0].append(SumySentence(request.title, tokenizer, is_heading=True))
-    previous_end = 0
-    for sentence in request.candidates:
-        if _BLANK_LINE.search(request.text, previous_end, sentence.span[0]) and paragraphs[-1]:
-            paragraphs.append([])
-        paragraphs[-1].append(SumySentence(sentence.text, tokenizer))
-        previous_end = sentence.span[1]
-    return ObjectDocumentModel([Paragraph(sentences) for sentences in paragraphs])
-
-
-_BLANK_LINE = re.compile(r"\n\s*\n")
-
-
-class _SortedLsaSummarizer(LsaSummarizer):
-    """sumy's LSA numbers words in set order, which varies with PYTHONHASHSEED: sort them."""
-
-    def _create_dictionary(self, document: ObjectDocumentModel) -> dict[str, int]:
-        words = (self.normalize_word(word) for word in document.words)
-        stems = {self.stem_word(word) for word in words if word not in self._stop_words}
-        return {stem: index for index, stem in enumerate(sorted(stems))}
-
-
-class _SumBasicSummarizer(SumBasicSummarizer):
-    """sumy's SumBasic stems before dropping stop words for the article's word frequencies
-    but after for a sentence's words, so a word stemming to a stop word ("considerably" to
-    "consider") raises KeyError: do it the sentence's way for both."""
-
-    def _get_all_content_words_in_doc(self, sentences: Sequence[SumySentence]) -> list[str]:
-        content_words = map(self._get_content_words_in_sentence, sentences)
-        return [word for words in content_words for word in words]
-
-
-_SUMY_OVERRIDES: dict[str, type[AbstractSummarizer]] = {
-    "lsa": _SortedLsaSummarizer,
-    "sum-basic": _SumBasicSummarizer,
-}
-
-
-def _sumy_summarizer(algorithm: str, request: _Request) -> AbstractSummarizer:
-    lexicon = request.lexicon
-    summarizer_class = _SUMY_OVERRIDES.get(algorithm, SUMY_ALGORITHMS[algorithm])
-    summarizer = summarizer_class(lexicon.stem)
-    if isinstance(summarizer, EdmundsonSummarizer):
-        # As sumy's own command line does: title words are the bonus words.
-        summarizer.null_words = lexicon.stop_words
-        title_words = word_tokens(request.title or "")
-        summarizer.bonus_words = title_words or DocumentParser.SIGNIFICANT_WORDS
-        summarizer.stigma_words = DocumentParser.STIGMA_WORDS
-    else:
-        summarizer.stop_words = lexicon.stop_words
-    return summarizer
+    return pick_with_sumy(
+        request.text, request.candidates, request.wanted, request.lexicon, request.title, algorithm
+    )
 
 
 @dataclass(frozen=True)
