@@ -387,3 +387,39 @@ def test_a_headline_label_joins_the_same_source_later_in_the_article(nlp: Langua
     claims = claims_of(nlp, text)
     headline, later = claim_with(claims, "keep running"), claim_with(claims, "new boats")
     assert headline.speaker == later.speaker == "Harbor Authority"
+
+
+def test_a_testimonial_signed_with_a_dash_is_its_authors_quote(nlp: Language) -> None:
+    text = (
+        "“The new bridge changed my commute for the better.” ― Lena Fischer "
+        "“I now reach the hospital in ten minutes.” ― Omar Haddad"
+    )
+    claims = claims_of(nlp, text)
+    assert claim_with(claims, "changed my commute").speaker == "Lena Fischer"
+    assert claim_with(claims, "hospital in ten minutes").speaker == "Omar Haddad"
+    assert claim_with(claims, "hospital in ten minutes").cue == "―"
+
+
+def test_a_paragraph_signing_the_quote_above_it_attributes_that_quote(nlp: Language) -> None:
+    text = article(
+        '"Rents in this city have doubled in five years."',
+        "- Carla Moreno.",
+        "Official figures show a rise of about 40 percent.",
+    )
+    claims = claims_of(nlp, text)
+    assert claim_with(claims, "Rents in this city").speaker == "Carla Moreno"
+    assert not [c for c in claims if "Official figures" in c.claim]
+
+
+def test_a_dash_inside_a_sentence_signs_nothing(nlp: Language) -> None:
+    text = "The mayor - a former teacher - opened the library on Monday."
+    assert not [c for c in claims_of(nlp, text) if c.cue == "-"]
+
+
+def test_a_quoted_transcript_line_opens_with_its_speaker_label(nlp: Language) -> None:
+    text = article(
+        "Partial transcript as follows:",
+        '"HOST: Let us start with the news on the debate story tonight.',
+    )
+    claim = claim_with(claims_of(nlp, text), "start with the news")
+    assert claim.speaker == "HOST"

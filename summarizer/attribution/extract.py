@@ -21,6 +21,7 @@ from summarizer.attribution.readings import (
     read_noun,
     read_verb,
 )
+from summarizer.attribution.signoffs import read_sign_offs
 from summarizer.attribution.speakers import Entity, Resolver
 from summarizer.attribution.tokens import overlaps
 from summarizer.types import Claim, Span
@@ -52,7 +53,7 @@ def _read_cues(doc: Doc, layout: Layout, lexicon: CueLexicon) -> list[Reading | 
     readings += [read_according_to(doc[int(i)], layout) for i in according]
     surveyed = np.flatnonzero(table[:, 0] == doc.vocab.strings.add(IN_SURVEY))
     readings += [read_in_survey(doc[int(i)], layout, lexicon) for i in surveyed]
-    return readings + list(read_speaker_labels(doc, layout))
+    return readings + read_speaker_labels(doc, layout) + read_sign_offs(doc, layout)
 
 
 def _find(doc: Doc, table: np.ndarray, lemmas: frozenset[str], pos: int) -> list[int]:

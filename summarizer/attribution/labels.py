@@ -27,6 +27,7 @@ NOT_SPEAKERS = words(
     see more also full live transcript caption credit"""
 )
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+OPENING_QUOTES = "\"“'‘"
 
 
 def read_speaker_labels(doc: Doc, layout: Layout) -> list[Reading]:
@@ -37,6 +38,8 @@ def read_speaker_labels(doc: Doc, layout: Layout) -> list[Reading]:
 
 def _label(doc: Doc, layout: Layout, paragraph: Span) -> Reading | None:
     start, end = paragraph
+    while start < end and layout.text[start] in OPENING_QUOTES:
+        start += 1  # a quoted transcript: '"WALLACE: Let's start with ...'
     colon = layout.text.find(SPEAKER_LABEL, start, end)
     if colon < 0 or not _is_name(layout.text[start:colon]):
         return None
