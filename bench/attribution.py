@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/attribution.py --split dev [--limit N] [--errors N]
     .venv/bin/python bench/attribution.py --learn     # rewrites the cue table from train
+    .venv/bin/python bench/attribution.py --agreement # annotators scored against each other
 
 Options: --parse-cache DIR keeps the spaCy parses of a split (DocBin) to re-run quickly;
 the speed line is only printed for fresh parses.
@@ -22,6 +23,10 @@ Metrics (characters are counted without whitespace):
   prediction covers at least 30% of the gold Content characters.
 Speed: total extract_claims time over total parse_article time (goal ≤ 0.3×).
 
+--agreement: the human ceiling. 16 train articles were annotated by 5 or 6 annotators
+each; every ordered pair of their annotations is scored with the same metrics (one
+annotator as gold, the other as prediction), so the figures compare with ours directly.
+
 --learn: which verbs and nouns are cues in which constructions (attribution/cue_table.py).
 Candidates are the seed verbs plus the verbs and nouns heading at least MIN_GOLD gold cues
 of train; a first run allows every candidate in every construction, and a (word,
@@ -33,6 +38,7 @@ until none is dropped. Learned on train only; dev stays unseen.
 from __future__ import annotations
 
 import argparse
+import itertools
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -266,6 +272,18 @@ def report(split: str, tally: Tally) -> list[str]:
     ]
 
 
+def agreement(split: str) -> Tally:
+    """Annotators against each other on the articles several of them annotated."""
+    root = shared_dir() / "data" / "polnear" / split
+    tally = Tally()
+    for path in sorted((root / "text").glob("*.txt")):
+        anns = sorted((root / "attributions").glob(f"{path.stem}_*.ann"))
+        text = path.read_text(encoding="utf-8")
+        for gold, other in itertools.permutations(anns, 2):
+            score(text, read_gold(text, gold), read_gold(text, other), tally)
+    return tally
+
+
 def learn(corpus: list[Article]) -> dict[str, frozenset[str]]:
     """(verb, construction) pairs that are cues often enough on ``corpus``.
 
@@ -372,7 +390,12 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print N misses/false cues")
     parser.add_argument("--parse-cache", type=Path, default=None, help="directory for parses")
     parser.add_argument("--learn", action="store_true", help="learn the cue table on train")
+    parser.add_argument("--agreement", action="store_true", help="annotators vs each other")
     args = parser.parse_args()
+    if args.agreement:
+        lines = report(f"{args.split}, annotator pairs", agreement(args.split))
+        print("\n".join(lines[:-1]))
+        return
     nlp = load_pipeline(DEFAULT_MODEL)
     if args.learn:
         table = learn(articles(nlp, "train", args.limit, args.parse_cache))
