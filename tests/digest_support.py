@@ -158,5 +158,11 @@ def share(process: Process, url: str, user: str = "ana") -> None:
 
 
 ECB_URLS = ("https://reuters.example/ecb", "https://ap.example/ecb", "https://bbc.example/ecb")
-
-
+#: One report each of four more stories.
+OTHER_STORY_URLS = (
+    "https://reuters.example/rhodes",
+    "https://ap.example/athens-strike",
+    "https://bbc.example/football",
+    "https://financialtimes.example/chip-export",
+)
+BOE_TITLE = next(title for story, _source, title, _lead in REPORTS if story == "boe")

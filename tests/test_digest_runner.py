@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from digest_support import (
     BERLIN,
+    BOE_TITLE,
     CHANNEL,
     ECB_URLS,
+    OTHER_STORY_URLS,
     PLATFORM,
     FakeClock,
     ProcessFactory,
@@ -20,6 +22,8 @@ from digest_support import (
     subscribe,
 )
 
+from bot.digest.errors import DigestError
+from bot.digest.render import show_all_command
 from bot.digest.runner import RunOutcome
 from bot.digest.schedule import SetSchedule, parse_digest_command
 from bot.digest.scheduler import DigestScheduler, digest_job_id
@@ -92,6 +96,51 @@ async def test_next_digest_covers_only_what_came_after_the_last(
         ["ECB lifts rates to record 4.5% as inflation lingers"],
         ["Thousands evacuated from Rhodes as wildfire spreads"],
     ]
+
+
+async def test_the_last_posted_digest_can_be_shown_again_with_every_story(
+    processes: ProcessFactory,
+) -> None:
+    """What the cap note tells people to run: the posted digest again, every story of it,
+    not what was shared since."""
+    clock = FakeClock(datetime(2025, 6, 2, 7, 0, tzinfo=BERLIN))
+    process = processes("only", clock)
+    subscribe(process, "daily 08:00 Europe/Berlin", stories=2)
+    for url in (*ECB_URLS, *OTHER_STORY_URLS):
+        share(process, url)
+    clock.set(2025, 6, 2, 8, 0)
+    assert await process.runner.run_scheduled(PLATFORM, CHANNEL) is RunOutcome.POSTED
+    [(_, posted)] = process.posted.digests
+    clock.set(2025, 6, 2, 12, 0)
+    share(process, "https://guardian.example/boe")  # after the digest: not part of it
+
+    assert show_all_command(posted) == (
+        f"newsbrief digest --platform {PLATFORM} --channel {CHANNEL} --last --stories 5"
+    )
+    again = await process.runner.preview(PLATFORM, CHANNEL, last=True, stories=5)
+    assert (len(again.stories), again.more) == (5, 0)
+    assert [story.title for story in again.stories[:2]] == [s.title for s in posted.stories]
+    assert "Bank of England" not in " ".join(story.title for story in again.stories)
+    upcoming = await process.runner.preview(PLATFORM, CHANNEL)
+    assert [story.title for story in upcoming.stories] == [BOE_TITLE]
+
+
+async def test_showing_the_last_digest_of_a_channel_without_one_says_so(
+    processes: ProcessFactory,
+) -> None:
+    process = processes("only", FakeClock(datetime(2025, 6, 2, 7, 0, tzinfo=BERLIN)))
+    share(process, ECB_URLS[0])
+    with pytest.raises(DigestError, match=f"no digest has been posted in {PLATFORM} channel"):
+        await process.runner.preview(PLATFORM, CHANNEL, last=True)
+
+
+async def test_a_size_asked_for_beats_the_channels_own(processes: ProcessFactory) -> None:
+    process = processes("only", FakeClock(datetime(2025, 6, 2, 7, 0, tzinfo=BERLIN)))
+    subscribe(process, "daily 08:00 Europe/Berlin", stories=1)
+    for url in (ECB_URLS[0], *OTHER_STORY_URLS):
+        share(process, url)
+    assert len((await process.runner.preview(PLATFORM, CHANNEL)).stories) == 1
+    assert len((await process.runner.preview(PLATFORM, CHANNEL, stories=3)).stories) == 3
 
 
 # -- several processes -------------------------------------------------------------------------
@@ -177,9 +226,7 @@ async def test_empty_digest_is_silent_unless_the_channel_asked(
 # -- APScheduler and its job store ---------------------------------------------------------------
 
 
-async def test_schedules_survive_a_restart_in_the_job_store(
-    processes: ProcessFactory
-) -> None:
+async def test_schedules_survive_a_restart_in_the_job_store(processes: ProcessFactory) -> None:
     clock = FakeClock(datetime.now(UTC))  # APScheduler computes next run times from real time
     first = processes("first", clock)
     subscribe(first, "weekly mon 09:00 Europe/Berlin")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TextIO
 
 from bot.config import Settings
@@ -33,12 +32,10 @@ def one_off_digest(
 
 
 async def channel_digest(
-    settings: Settings, platform: str, channel: str, stories: int | None
+    settings: Settings, platform: str, channel: str, stories: int | None, *, last: bool = False
 ) -> Digest:
-    """The channel's next digest as it stands (shares and feed items since its last one)."""
+    """The channel's next digest as it stands (shares and feed items since its last one),
+    or with ``last`` its last posted digest again; ``stories`` overrides its size."""
     with open_runtime(settings) as runtime:
-        chosen = digest_settings(settings)
-        if stories:
-            chosen = replace(chosen, stories=stories)
-        runner = build_runner(runtime, chosen, {})
-        return await runner.preview(platform, channel)
+        runner = build_runner(runtime, digest_settings(settings), {})
+        return await runner.preview(platform, channel, last=last, stories=stories)

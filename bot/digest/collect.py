@@ -48,6 +48,8 @@ class DigestRequest:
     channel: str
     since: datetime
     budget: int
+    #: Only what came before this (``--last``: the window of a digest posted already).
+    until: datetime | None = None
 
 
 class DigestCollector:
@@ -75,12 +77,13 @@ class DigestCollector:
     async def digest(self, request: DigestRequest) -> Digest:
         candidates = await self._shared(request) + await self._from_feeds(request)
         build = partial(build_digest, candidates, normalise=self._normalise, budget=request.budget)
-        return await asyncio.get_running_loop().run_in_executor(self._pool, build)
+        digest = await asyncio.get_running_loop().run_in_executor(self._pool, build)
+        return replace(digest, platform=request.platform, channel=request.channel)
 
     async def _shared(self, request: DigestRequest) -> list[Candidate]:
         platform, channel, since = request.platform, request.channel, request.since
         shares = await self._db.run(lambda storage: storage.shares(platform, channel, since))
-        counted = [share for share in shares if share.status in COUNTED]
+        counted = [share for share in shares if share.status in COUNTED and before(share, request)]
         times = Counter(share.key for share in counted)
         first = {share.key: share for share in reversed(counted)}
         found = await asyncio.gather(*(self._share_candidate(first[k], times[k]) for k in times))
@@ -94,8 +97,9 @@ class DigestCollector:
 
     async def _from_feeds(self, request: DigestRequest) -> list[Candidate]:
         platform, channel, since = request.platform, request.channel, request.since
+        until = request.until
         items = await self._db.run(
-            lambda _storage: self._store.feed_items_since(platform, channel, since)
+            lambda _storage: self._store.feed_items_since(platform, channel, since, until)
         )
         briefed = self._settings.feed_briefs_per_digest
         richer = await asyncio.gather(*(self._briefed_item(item) for item in items[:briefed]))
@@ -116,6 +120,10 @@ class DigestCollector:
             log.info("digest: leaving out %s: %s", key, getattr(error, "message", error))
             return None
         return brief
+
+
+def before(share: Share, request: DigestRequest) -> bool:
+    return request.until is None or share.shared_at < request.until
 
 
 def feed_candidate(item: FeedItem) -> Candidate:

@@ -25,12 +25,13 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import Executor
+from dataclasses import replace
 from datetime import datetime, timedelta
 from enum import Enum
 from typing import TypeVar
 
 from bot.digest.collect import DigestCollector, DigestRequest
-from bot.digest.errors import FeedError
+from bot.digest.errors import DigestError, FeedError
 from bot.digest.feeds import FeedReader, next_poll_after_failure
 from bot.digest.schedule import previous_run
 from bot.digest.settings import DigestSettings
@@ -129,10 +130,27 @@ class DigestRunner:
             outcomes[key] = await self.run_scheduled(*key)
         return outcomes
 
-    async def preview(self, platform: str, channel: str) -> Digest:
-        """The channel's next digest as it stands now, recorded nowhere (``--print``)."""
+    async def preview(
+        self, platform: str, channel: str, *, last: bool = False, stories: int | None = None
+    ) -> Digest:
+        """The channel's next digest as it stands now (``--print``), or with ``last`` its
+        last posted digest again (``--last``), of up to ``stories`` stories (default: the
+        channel's size); recorded nowhere."""
         choice = await self.stored(lambda store: store.channel(platform, channel))
+        if stories:
+            choice = replace(choice, stories=stories)
+        if last:
+            return await self._collector.digest(await self._last_request(choice))
         return await self._collector.digest(await self._request(choice, self._clock()))
+
+    async def _last_request(self, choice: ChannelDigest) -> DigestRequest:
+        """What the last posted digest covered: from the delivered one before it to it."""
+        platform, channel = choice.platform, choice.channel
+        until = await self.stored(lambda store: store.last_posted_at(platform, channel))
+        if until is None:
+            raise DigestError(f"no digest has been posted in {platform} channel {channel} yet")
+        request = await self._request(choice, until, before=until)
+        return replace(request, until=until)
 
     async def _run(
         self, choice: ChannelDigest, slot: datetime, publish: Publish, *, say_empty: bool
@@ -154,9 +172,11 @@ class DigestRunner:
         await self.stored(lambda store: store.finish_run(run_id, status, count, self._clock()))
         return outcome
 
-    async def _request(self, choice: ChannelDigest, now: datetime) -> DigestRequest:
+    async def _request(
+        self, choice: ChannelDigest, now: datetime, before: datetime | None = None
+    ) -> DigestRequest:
         platform, channel = choice.platform, choice.channel
-        covered = await self.stored(lambda store: store.covered_until(platform, channel))
+        covered = await self.stored(lambda store: store.covered_until(platform, channel, before))
         since = covered or now - FIRST_DIGEST_LOOKBACK
         return DigestRequest(platform, channel, since, choice.stories or self._settings.stories)
 

@@ -215,9 +215,10 @@ class DigestStore:
             )
 
     def feed_items_since(
-        self, platform: str, channel: str, since: datetime | None
+        self, platform: str, channel: str, since: datetime | None, until: datetime | None = None
     ) -> list[FeedItem]:
-        """Items first seen after ``since`` in the channel's feeds, newest first."""
+        """Items first seen after ``since`` (and before ``until``) in the channel's feeds,
+        newest first."""
         items, feeds = digest_feed_items, digest_feeds
         query = (
             sa.select(items, feeds.c.title.label("feed_title"), feeds.c.url.label("feed_url"))
@@ -227,6 +228,8 @@ class DigestStore:
         )
         if since is not None:
             query = query.where(items.c.seen_at > since)
+        if until is not None:
+            query = query.where(items.c.seen_at < until)
         with self.engine.connect() as connection:
             return [_feed_item(row._mapping) for row in connection.execute(query)]
 
@@ -259,20 +262,30 @@ class DigestStore:
                 digest_runs.update().where(digest_runs.c.id == run_id).values(values)
             )
 
-    def covered_until(self, platform: str, channel: str) -> datetime | None:
-        """When the last delivered digest was built: the next one covers what came after."""
-        query = (
-            sa.select(digest_runs.c.created_at)
-            .where(
-                digest_runs.c.platform == platform,
-                digest_runs.c.channel == channel,
-                digest_runs.c.status.in_(COVERED),
-            )
-            .order_by(digest_runs.c.created_at.desc())
-            .limit(1)
+    def covered_until(
+        self, platform: str, channel: str, before: datetime | None = None
+    ) -> datetime | None:
+        """When the last delivered digest (built before ``before``, if given) was built:
+        the next one covers what came after."""
+        return self._last_run_at(platform, channel, COVERED, before)
+
+    def last_posted_at(self, platform: str, channel: str) -> datetime | None:
+        """When the channel's last posted digest was built (``--last`` shows it again)."""
+        return self._last_run_at(platform, channel, (RunStatus.POSTED.value,), None)
+
+    def _last_run_at(
+        self, platform: str, channel: str, statuses: Sequence[str], before: datetime | None
+    ) -> datetime | None:
+        runs = digest_runs.c
+        query = sa.select(runs.created_at).where(
+            runs.platform == platform, runs.channel == channel, runs.status.in_(statuses)
         )
+        if before is not None:
+            query = query.where(runs.created_at < before)
         with self.engine.connect() as connection:
-            found: datetime | None = connection.execute(query).scalar()
+            found: datetime | None = connection.execute(
+                query.order_by(runs.created_at.desc()).limit(1)
+            ).scalar()
         return found
 
     def runs(self, platform: str, channel: str, limit: int = 5) -> list[Run]:

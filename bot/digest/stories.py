@@ -79,6 +79,10 @@ class Story:
 class Digest:
     stories: tuple[Story, ...]
     more: int = 0  # stories left out by the budget
+    #: The channel it was made for (None for a one-off digest): names it in the command
+    #: that shows a digest again in full (``render.show_all_command``).
+    platform: str | None = None
+    channel: str | None = None
 
     @property
     def empty(self) -> bool:
