@@ -35,3 +35,11 @@ def build_story(number: int, speakers: int = 3, claim_words: int = 12) -> Story:
 def big_digest() -> Digest:
     """Twelve stories, each with thirty speakers quoted by four sources at length."""
     return Digest(tuple(build_story(n, speakers=30, claim_words=80) for n in range(1, 13)), more=5)
+
+
+def huge_digest(platform: str | None = None, channel: str | None = None) -> Digest:
+    """The most a digest holds: fifty stories (``digest.stories`` is at most 50), each with
+    four speakers (as ``build_digest`` keeps) quoted by four sources at length, and five
+    stories over the budget."""
+    stories = tuple(build_story(n, speakers=4, claim_words=80) for n in range(1, 51))
+    return Digest(stories, more=5, platform=platform, channel=channel)

@@ -10,11 +10,11 @@ from typing import Any
 import discord_support
 import slack_support
 from bot_support import fresh_database, running_bot
-from digest_builders import big_digest, build_story
+from digest_builders import big_digest, build_story, huge_digest
 
 from bot.console import ConsoleChannel
 from bot.digest.app import sender
-from bot.digest.render import NOTHING_NEW
+from bot.digest.render import MESSAGES_PER_DIGEST_MAX, NOTHING_NEW
 from bot.digest.stories import Digest
 from bot.discord_app.render import render_reply as discord_render
 from bot.discord_app.render import render_reply_as_text as discord_render_as_text
@@ -90,7 +90,69 @@ def test_discord_big_digest_is_split_into_messages_within_every_limit() -> None:
 def test_discord_without_embed_permission_gets_the_digest_as_text() -> None:
     messages = discord_render_as_text(DigestReply(big_digest()))
     assert all(not message.embeds and len(message.content) <= 2000 for message in messages)
-    assert "12. Story 12" in "\n".join(message.content for message in messages)
+    text = "\n".join(message.content for message in messages)
+    assert text.startswith("News digest: 17 stories\n\n1. Story 1: ministers")
+    assert "     Speaker 1.0\n       UPI: UPI says claimed" in text
+
+
+# -- the message cap: a huge digest -------------------------------------------------------
+
+SHOW_ALL = "newsbrief digest --platform {} --channel {} --last --stories 55"
+
+
+def left_out_note(shown: int, command: str) -> str:
+    """What the last message says when the cap left stories out (55 found, 50 in the digest)."""
+    return (
+        f"+{55 - shown} more stories ({50 - shown} did not fit in 10 messages); "
+        f"to list them all, run on the bot's host: `{command}`"
+    )
+
+
+def test_slack_huge_digest_takes_ten_messages_and_the_last_says_what_was_left_out() -> None:
+    messages = slack_render(DigestReply(huge_digest("slack", "C0DIGEST")))
+    assert len(messages) == MESSAGES_PER_DIGEST_MAX
+    assert all(slack_support.limit_problems(message.as_kwargs()) == [] for message in messages)
+    blocks = [block for message in messages for block in message.blocks]
+    titles = [b["text"]["text"] for b in blocks if "|Story " in b.get("text", {}).get("text", "")]
+    shown = len(titles)
+    assert 20 <= shown < 50
+    assert [title.split("|")[1].split(":")[0] for title in titles] == [
+        f"Story {n}" for n in range(1, shown + 1)
+    ]  # the top stories, in order, none skipped
+    note = messages[-1].blocks[-1]["elements"][0]["text"]
+    assert note == left_out_note(shown, SHOW_ALL.format("slack", "C0DIGEST"))
+
+
+def test_discord_huge_digest_takes_ten_messages_and_the_last_says_what_was_left_out() -> None:
+    messages = discord_render(DigestReply(huge_digest("discord", "4242")))
+    assert len(messages) == MESSAGES_PER_DIGEST_MAX
+    assert all(discord_support.limit_problems(message) == [] for message in messages)
+    titles = [embed.title for message in messages for embed in message.embeds]
+    shown = len(titles)
+    assert 20 <= shown < 50
+    assert titles == [f"{n}. {build_story(n).title}" for n in range(1, shown + 1)]
+    assert messages[-1].content == left_out_note(shown, SHOW_ALL.format("discord", "4242"))
+
+
+def test_discord_huge_digest_as_text_leaves_room_for_the_embed_links_note() -> None:
+    messages = discord_render_as_text(DigestReply(huge_digest("discord", "4242")))
+    assert len(messages) == MESSAGES_PER_DIGEST_MAX - 1  # the poster adds the permission note
+    assert all(not message.embeds and len(message.content) <= 2000 for message in messages)
+    text = "\n".join(message.content for message in messages)
+    shown = sum(f"\n{n}. Story {n}: " in text for n in range(1, 51))
+    assert shown >= 5 and f"\n{shown}. Story {shown}: " in text  # the top ones, in order
+    assert "     Speaker 1.0\n       UPI: UPI says claimed" in text
+    assert text.endswith(left_out_note(shown, SHOW_ALL.format("discord", "4242")))
+
+
+def test_a_digest_that_fits_shows_every_story_and_no_command() -> None:
+    digest = Digest(tuple(build_story(n) for n in range(1, 4)), platform="slack", channel="C1")
+    for texts in (
+        [slack_texts(message.as_kwargs()) for message in slack_render(DigestReply(digest))],
+        [message.content for message in discord_render_as_text(DigestReply(digest))],
+    ):
+        assert "Story 3: ministers" in "\n".join(texts)
+        assert "newsbrief digest" not in "\n".join(texts)
 
 
 def test_empty_digest_says_nothing_new_on_both_platforms() -> None:

@@ -99,6 +99,3 @@ def create(runtime: Runtime) -> DigestExtension:
         FeedCommands(runner, settings, normalise, runtime.clock),
     ]
     return DigestExtension(runner, scheduler, commands, publishers)
-
-
-

@@ -1,36 +1,44 @@
-"""A Digest as plain text (console, CLI, chat fallback) and a neutral splitter for message limits.
+"""A Digest as plain text (console, CLI, chat fallback), and what every platform's
+rendering shares: the message cap and the note on stories it left out.
 
-Slack and Discord render their own rich versions from the same Digest; they can
-reuse ``split_blocks`` with their limits (a Slack section's text: 3,000 characters;
-a Discord message's content: 2,000).
+The platforms' own limits live next to the adapters that enforce them: each passes
+its message size to ``render_digest_messages`` (or its own packing) and packs
+stories into messages with ``cap_messages``.
 """
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from bot.digest.stories import Digest, Story, StorySource
 
-#: Discord: message content at most 2,000 characters (HTTP 400 above it).
-DISCORD_MESSAGE_LIMIT = 2000
-#: Slack: a section block's text at most 3,000 characters (``invalid_blocks`` above it).
-SLACK_SECTION_LIMIT = 3000
+#: Our own limit, on every platform: one digest posts at most this many messages. More
+#: would flood the channel (Slack posts about one message a second per channel); the
+#: last message says how many stories were left out and how to see them all.
+MESSAGES_PER_DIGEST_MAX = 10
 NOTHING_NEW = "Nothing new since the last digest."
 LEAD_CHARS = 320
 WIDTH = 100
 
+Page = TypeVar("Page")
 
-def digest_blocks(digest: Digest, title: str = "News digest") -> list[str]:
-    """The digest as blocks: a heading, one block per story, then "+N more"."""
+
+def digest_blocks(
+    digest: Digest, title: str = "News digest", shown: int | None = None
+) -> list[str]:
+    """The digest as blocks: a heading, one block per story shown, then the "+N more" note.
+
+    ``shown`` stories of the digest (all by default); the others are counted in the note.
+    """
     if digest.empty:
         return [NOTHING_NEW]
-    count = len(digest.stories) + digest.more
-    blocks = [f"{title}: {count} {'story' if count == 1 else 'stories'}"]
-    blocks += [story_block(number, story) for number, story in enumerate(digest.stories, 1)]
-    if digest.more:
-        blocks.append(f"+{digest.more} more")
-    return blocks
+    stories = digest.stories[:shown]
+    blocks = [f"{title}: {story_count(digest_total(digest))}"]
+    blocks += [story_block(number, story) for number, story in enumerate(stories, 1)]
+    note = more_note(digest, len(stories))
+    return [*blocks, note] if note else blocks
 
 
 def render_digest_text(digest: Digest, title: str = "News digest") -> str:
@@ -38,10 +46,64 @@ def render_digest_text(digest: Digest, title: str = "News digest") -> str:
 
 
 def render_digest_messages(
-    digest: Digest, limit: int = DISCORD_MESSAGE_LIMIT, title: str = "News digest"
+    digest: Digest, limit: int, cap: int = MESSAGES_PER_DIGEST_MAX, title: str = "News digest"
 ) -> list[str]:
-    """Plain-text messages, each at most ``limit`` characters, stories kept whole where possible."""
-    return split_blocks(digest_blocks(digest, title), limit)
+    """Plain-text messages, each at most ``limit`` characters (the platform's), stories
+    kept whole where possible and cut to one message where not; at most ``cap`` messages."""
+
+    def pages(shown: int) -> list[str]:
+        blocks = digest_blocks(digest, title, shown)
+        return split_blocks([fit_block(block, limit) for block in blocks], limit)
+
+    return cap_messages(len(digest.stories), pages, cap)
+
+
+def cap_messages(
+    stories: int, pages: Callable[[int], list[Page]], cap: int = MESSAGES_PER_DIGEST_MAX
+) -> list[Page]:
+    """``pages(shown)`` for the most stories whose messages number at most ``cap``.
+
+    ``pages(shown)`` renders the first ``shown`` of ``stories`` stories as messages,
+    ending with ``more_note`` when some are left out. Fewer stories never take more
+    messages, so the most that fit is found by halving.
+    """
+    everything = pages(stories)
+    if len(everything) <= cap:
+        return everything
+    low, high = 0, stories - 1  # pages(0), a heading and the note, fits any cap from 2
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if len(pages(middle)) <= cap else (low, middle - 1)
+    return pages(low)
+
+
+def digest_total(digest: Digest) -> int:
+    """Every story found for the digest: those it holds and those over its budget."""
+    return len(digest.stories) + digest.more
+
+
+def story_count(count: int) -> str:
+    return f"{count} {'story' if count == 1 else 'stories'}"
+
+
+def more_note(digest: Digest, shown: int) -> str:
+    """'+N more' for the stories not shown ("" when all are); when the message cap left
+    some of the digest's own stories out, how many, and the command that shows them all."""
+    left_out = digest_total(digest) - shown
+    cut = len(digest.stories) - shown
+    if not cut:
+        return f"+{left_out} more" if left_out else ""
+    return (
+        f"+{left_out} more stories ({cut} did not fit in {MESSAGES_PER_DIGEST_MAX} messages); "
+        f"to list them all, run on the bot's host: `{show_all_command(digest)}`"
+    )
+
+
+def show_all_command(digest: Digest) -> str:
+    """The CLI command that prints this digest again with every story, once it is posted."""
+    platform = f"--platform {digest.platform} " if digest.platform else ""
+    channel = digest.channel or "<channel id>"
+    return f"newsbrief digest {platform}--channel {channel} --last --stories {digest_total(digest)}"
 
 
 def story_block(number: int, story: Story) -> str:
@@ -77,6 +139,21 @@ def shorten(text: str, limit: int) -> str:
 
 def _wrapped(text: str, indent: str) -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+def fit_block(block: str, limit: int) -> str:
+    """A block cut to ``limit`` characters, so one story cannot crowd out the rest: whole
+    lines, then "…" and its last line (a story's sources)."""
+    if len(block) <= limit:
+        return block
+    *lines, last = block.split("\n")
+    tail = ["   …", last]
+    kept: list[str] = []
+    for line in lines:
+        if len("\n".join([*kept, line, *tail])) > limit:
+            break
+        kept.append(line)
+    return "\n".join([*kept, *tail])
 
 
 def split_blocks(blocks: Sequence[str], limit: int, separator: str = "\n\n") -> list[str]:

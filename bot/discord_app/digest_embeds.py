@@ -5,7 +5,9 @@ description, and one field per speaker with that speaker's claims side by side,
 one line per source. Each embed is capped (``STORY_EMBED_MAX_CHARS``) so one story
 cannot crowd out the rest; embeds are packed whole into messages of at most
 ``EMBEDS_PER_MESSAGE_MAX`` embeds and ``EMBED_CHARS_PER_MESSAGE_MAX`` characters (the
-limits in ``embeds``), the heading is the first message's content.
+limits in ``embeds``), the heading is the first message's content. A digest takes at
+most ``MESSAGES_PER_DIGEST_MAX`` messages (``bot.digest.render``): when stories are
+left out, a last message of text says how many and how to see them all.
 """
 
 from __future__ import annotations
@@ -14,10 +16,18 @@ from collections.abc import Sequence
 
 import discord
 
-from bot.digest.render import NOTHING_NEW, story_counts
+from bot.digest.render import (
+    NOTHING_NEW,
+    cap_messages,
+    digest_total,
+    more_note,
+    story_count,
+    story_counts,
+)
 from bot.digest.stories import Digest, SpeakerAcrossSources, Story
 from bot.discord_app.embeds import (
     BRIEF_COLOUR,
+    CONTENT_MAX,
     DESCRIPTION_MAX,
     EMBED_CHARS_PER_MESSAGE_MAX,
     EMBEDS_PER_MESSAGE_MAX,
@@ -42,24 +52,29 @@ MORE_FIELD_CHARS = 40
 
 
 def digest_messages(digest: Digest) -> list[OutgoingMessage]:
-    """``digest`` as one or more messages, each within every Discord limit, in order."""
+    """``digest`` as one or more messages, each within every Discord limit, in order; at
+    most ``MESSAGES_PER_DIGEST_MAX``, the last saying what did not fit."""
     if digest.empty:
         return [OutgoingMessage(content=NOTHING_NEW)]
     embeds = [story_embed(number, story) for number, story in enumerate(digest.stories, 1)]
-    if digest.more:
-        more = shorten(f"+{digest.more} more", FOOTER_MAX)
-        embeds[-1].set_footer(text=more)
-    pages = pack_embeds(embeds)
+    if digest.more:  # seen only when every story fits: then it is the last embed
+        embeds[-1].set_footer(text=shorten(more_note(digest, len(embeds)), FOOTER_MAX))
     heading = f"**{digest_heading(digest)}**"
-    return [
-        OutgoingMessage(content=heading if index == 0 else "", embeds=tuple(page))
-        for index, page in enumerate(pages)
-    ]
+
+    def pages(shown: int) -> list[OutgoingMessage]:
+        messages = [
+            OutgoingMessage(content=heading if index == 0 else "", embeds=tuple(page))
+            for index, page in enumerate(pack_embeds(embeds[:shown]))
+        ]
+        left_out = shown < len(embeds)
+        note = OutgoingMessage(content=shorten(more_note(digest, shown), CONTENT_MAX))
+        return [*messages, note] if left_out else messages
+
+    return cap_messages(len(embeds), pages)
 
 
 def digest_heading(digest: Digest) -> str:
-    count = len(digest.stories) + digest.more
-    return f"Digest: {count} {'story' if count == 1 else 'stories'}"
+    return f"Digest: {story_count(digest_total(digest))}"
 
 
 def story_embed(number: int, story: Story) -> discord.Embed:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.digest.render import render_digest_messages
+from bot.digest.render import MESSAGES_PER_DIGEST_MAX, render_digest_messages
 from bot.discord_app.digest_embeds import digest_messages
 from bot.discord_app.embeds import CONTENT_MAX, OutgoingMessage, brief_messages, split_content
 from bot.replies import BriefReply, DigestReply, Reply
@@ -30,7 +30,8 @@ def render_reply_as_text(reply: Reply) -> list[OutgoingMessage]:
     if isinstance(reply, BriefReply):
         return text_messages(render_markdown(reply.brief).rstrip())
     if isinstance(reply, DigestReply):
-        pieces = render_digest_messages(reply.digest, CONTENT_MAX)
+        cap = MESSAGES_PER_DIGEST_MAX - 1  # the poster adds the Embed Links note
+        pieces = render_digest_messages(reply.digest, CONTENT_MAX, cap)
         return [OutgoingMessage(content=piece) for piece in pieces]
     return render_reply(reply)
 

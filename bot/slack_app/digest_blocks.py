@@ -6,13 +6,23 @@ Each story is capped (``STORY_MAX_CHARS``) so that one story with many speakers
 cannot crowd out the others; stories are packed whole into messages of at most
 ``MAX_BLOCKS`` blocks and ``BLOCKS_TEXT_BUDGET`` characters (the limits in
 ``blocks``), so a long digest becomes several messages and rendering never fails.
+A digest takes at most ``MESSAGES_PER_DIGEST_MAX`` messages (``bot.digest.render``);
+the last one says how many stories did not fit and how to see them all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.digest.render import NOTHING_NEW, render_digest_text, story_counts
+from bot.digest.render import (
+    NOTHING_NEW,
+    cap_messages,
+    digest_total,
+    more_note,
+    render_digest_text,
+    story_count,
+    story_counts,
+)
 from bot.digest.stories import Digest, SpeakerAcrossSources, Story
 from bot.slack_app.blocks import (
     BLOCKS_TEXT_BUDGET,
@@ -41,21 +51,26 @@ DIVIDER: Block = {"type": "divider"}
 
 
 def digest_messages(digest: Digest) -> list[SlackMessage]:
-    """``digest`` as one or more messages, each within every Slack limit, in order."""
+    """``digest`` as one or more messages, each within every Slack limit, in order; at
+    most ``MESSAGES_PER_DIGEST_MAX``, the last saying what did not fit."""
     if digest.empty:
         return [SlackMessage(NOTHING_NEW, (section(escape(NOTHING_NEW)),))]
     stories = [story_blocks(story) for story in digest.stories]
-    tail = [context(f"+{digest.more} more")] if digest.more else []
-    pages = pack_stories([header(digest_heading(digest))], stories, tail)
+    head = [header(digest_heading(digest))]
+
+    def pages(shown: int) -> list[list[Block]]:
+        note = more_note(digest, shown)
+        return pack_stories(head, stories[:shown], [context(escape(note))] if note else [])
+
+    chosen = cap_messages(len(stories), pages)
     return [
-        SlackMessage(page_fallback(digest, index, pages), tuple(blocks))
-        for index, blocks in enumerate(pages)
+        SlackMessage(page_fallback(digest, index, chosen), tuple(blocks))
+        for index, blocks in enumerate(chosen)
     ]
 
 
 def digest_heading(digest: Digest) -> str:
-    count = len(digest.stories) + digest.more
-    return f"Digest: {count} {'story' if count == 1 else 'stories'}"
+    return f"Digest: {story_count(digest_total(digest))}"
 
 
 def story_blocks(story: Story) -> list[Block]:
