@@ -9,15 +9,17 @@ from typing import Any
 import discord
 import discord.ext.test as dpytest
 import pytest
-from digest_builders import big_digest
+from digest_builders import big_digest, huge_digest
 from discord_support import FakeService, limit_problems, sent_messages, start_dpytest
 
 from bot import discord_app
 from bot.adapters import ADAPTERS, AdapterContext
 from bot.config import load_settings
+from bot.digest.render import MESSAGES_PER_DIGEST_MAX
 from bot.discord_app.adapter import DiscordAdapter, DiscordError
 from bot.discord_app.commands import MENU_NAME
 from bot.discord_app.embeds import OutgoingMessage
+from bot.discord_app.posting import EMBED_LINKS_NOTE
 from bot.replies import DigestReply, TextReply
 
 
@@ -93,6 +95,21 @@ async def test_a_big_digest_is_posted_as_several_messages_of_embeds() -> None:
     for message in posted:
         assert limit_problems(OutgoingMessage(message.content, tuple(message.embeds))) == []
     assert sum(len(message.embeds) for message in posted) == 12
+    await dpytest.empty_queue()
+
+
+async def test_a_huge_digest_without_embed_links_is_ten_text_messages_at_most() -> None:
+    client = await start_dpytest(FakeService().handle)
+    channel = dpytest.get_config().channels[0]
+    await dpytest.set_permission_overrides(channel.guild.default_role, channel, embed_links=False)
+    digest = huge_digest("discord", str(channel.id))
+    await DiscordAdapter(client, "t").send(str(channel.id), DigestReply(digest))
+    posted = sent_messages()
+    assert len(posted) == MESSAGES_PER_DIGEST_MAX
+    assert all(not message.embeds and len(message.content) <= 2000 for message in posted)
+    assert posted[-1].content == EMBED_LINKS_NOTE
+    command = f"`newsbrief digest --platform discord --channel {channel.id} --last --stories 55`"
+    assert posted[-2].content.endswith(command)
     await dpytest.empty_queue()
 
 

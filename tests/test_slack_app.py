@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 from aiohttp import ClientSession
-from digest_builders import big_digest
+from digest_builders import big_digest, huge_digest
 from slack_support import (
     APP_TOKEN,
     BOT_TOKEN,
@@ -39,6 +39,7 @@ from slack_support import (
 )
 
 from bot.briefs import BriefMaker
+from bot.digest.render import MESSAGES_PER_DIGEST_MAX
 from bot.errors import BotError
 from bot.replies import DigestReply
 from bot.service import BriefingService
@@ -448,3 +449,17 @@ async def test_a_big_digest_is_posted_as_several_messages_within_slack_limits(
     assert all(limit_problems(post.params) == [] for post in posts)
     assert posts[0].params["blocks"][0]["text"]["text"] == "Digest: 17 stories"
     assert reference == "2000000000.000001"  # the first message's ts
+
+
+async def test_a_huge_digest_is_ten_messages_the_last_naming_what_was_left_out(
+    slack: RunningApp,
+) -> None:
+    await slack.adapter.send("C0DIGEST", DigestReply(huge_digest("slack", "C0DIGEST")))
+    posts = slack.api.calls_to("chat.postMessage")
+    assert len(posts) == MESSAGES_PER_DIGEST_MAX
+    assert all(limit_problems(post.params) == [] for post in posts)
+    note = posts[-1].params["blocks"][-1]["elements"][0]["text"]
+    assert note.startswith("+") and "did not fit in 10 messages" in note
+    assert note.endswith(
+        "`newsbrief digest --platform slack --channel C0DIGEST --last --stories 55`"
+    )
