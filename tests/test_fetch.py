@@ -161,18 +161,6 @@ def test_a_slow_server_times_out(
         fetcher.fetch(http_server.url("/slow"))
 
 
-def test_a_slow_drip_body_hits_the_total_time_limit(
-    http_server: LocalHTTPServer, fetch_settings: FetchSettings
-) -> None:
-    """Each piece arrives within the read timeout, but the whole takes too long."""
-    http_server.route("/drip", body=PAGE * 20, chunks=20, chunk_delay=0.15)
-    with (
-        Fetcher(replace(fetch_settings, total_timeout=0.5)) as fetcher,
-        pytest.raises(FetchTimeout),
-    ):
-        fetcher.fetch(http_server.url("/drip"))
-
-
 def test_a_declared_oversized_body_is_refused(
     http_server: LocalHTTPServer, fetcher: Fetcher
 ) -> None:
