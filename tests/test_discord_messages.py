@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import replace
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import discord
 import discord.ext.test as dpytest
 import pytest
+from discord.ext.test import callbacks
 from discord_support import (
     CallLog,
     FakeService,
@@ -24,8 +26,9 @@ from discord_support import (
 
 from bot.discord_app.commands import MENU_NAME, build_commands
 from bot.discord_app.posting import EMBED_LINKS_NOTE, THREAD_NAME_MAX
-from bot.events import EventKind
-from bot.replies import BriefReply
+from bot.discord_app.typing_indicator import TYPING_RENEW_SECONDS
+from bot.events import ChatEvent, EventKind
+from bot.replies import BriefReply, Poster, TextReply
 
 LINK = "https://news.example/2015/10/russia-syria"
 
@@ -198,3 +201,69 @@ async def test_summarize_menu_briefs_a_bots_message_for_the_person_who_asked() -
     assert (event.kind, event.message_id, event.user) == (EventKind.REQUEST, str(target.id), "4242")
     assert LINK in event.text and event.is_bot is False
     assert event.event_id == str(interaction.id)
+
+
+async def test_typing_follows_the_replies_into_the_thread_the_brief_started() -> None:
+    """While the brief is made the thread does not exist yet: typing shows in the channel;
+    once the brief started the thread, a later reply's typing shows in the thread."""
+    typed: list[discord.abc.Messageable] = []
+    seen = [asyncio.Event(), asyncio.Event()]
+    renewal_due = asyncio.Event()
+
+    async def on_typing(channel: discord.abc.Messageable) -> None:
+        typed.append(channel)
+        seen[len(typed) - 1].set()
+
+    async def timer(seconds: float) -> None:
+        if seconds == TYPING_RENEW_SECONDS:
+            await renewal_due.wait()
+            renewal_due.clear()
+
+    async def handle(event: ChatEvent, post: Poster) -> None:
+        if event.is_bot:  # its own replies come back as messages
+            return
+        await seen[0].wait()  # typing shows while the brief is made
+        await post(threaded_brief())  # the brief starts a thread and goes there
+        renewal_due.set()  # a second reply takes a while
+        await seen[1].wait()
+        await post(TextReply("And the second link: nothing to brief there."))
+
+    client = await start_dpytest(handle)
+    client.timer = timer
+    await record_threads(client)
+    callbacks.set_callback(on_typing, "send_typing")
+    try:
+        posted = await dpytest.message(LINK)
+    finally:
+        callbacks.remove_callback("send_typing")
+    brief, second = sent_messages()
+    assert isinstance(brief.channel, discord.Thread) and second.channel.id == brief.channel.id
+    assert [channel.id for channel in typed] == [posted.channel.id, brief.channel.id]
+
+
+async def test_in_a_dm_a_threaded_brief_is_a_reply_and_no_thread_is_asked_for() -> None:
+    service = FakeService(replies=[threaded_brief()])
+    client = await start_dpytest(service.handle)
+    started, payloads = await record_threads(client), record_payloads(client)
+    member = dpytest.get_config().members[0]
+    dm = await member.create_dm()
+    posted = await dpytest.message(LINK, channel=dm, member=member)
+    [reply, *_] = sent_messages()
+    assert started == []
+    assert reply.channel.id == dm.id and reply.embeds
+    assert payloads[0]["message_reference"]["message_id"] == posted.id
+
+
+async def test_in_a_thread_a_threaded_brief_is_a_reply_there_and_no_thread_is_asked_for() -> None:
+    service = FakeService(replies=[threaded_brief(), threaded_brief(title="Second story")])
+    client = await start_dpytest(service.handle)
+    started, payloads = await record_threads(client), record_payloads(client)
+    first = await dpytest.message(f"start {LINK}")
+    [thread_request] = started
+    thread = client.get_channel(int(sent_messages()[0].channel.id))
+    assert isinstance(thread, discord.Thread)
+    posted = await dpytest.message(f"more in here {LINK}", channel=thread)
+    replies = sent_messages()
+    assert len(started) == 1 and thread_request["message_id"] == first.id
+    assert {reply.channel.id for reply in replies} == {thread.id}
+    assert payloads[-len(replies)]["message_reference"]["message_id"] == posted.id

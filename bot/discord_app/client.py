@@ -57,8 +57,9 @@ class NewsbriefDiscord(discord.Client):
         event = self.event_for(message)
         if event is None:
             return
-        async with typing_while_slow(message.channel, self.timer):
-            await self.handle(event, ChannelPoster(message.channel, reply_to=message))
+        poster = ChannelPoster(message.channel, reply_to=message)
+        async with typing_while_slow(lambda: poster.channel, self.timer):
+            await self.handle(event, poster)
 
     def event_for(self, message: discord.Message) -> ChatEvent | None:
         """The message as the service should see it, or None where its text is hidden."""
