@@ -13,6 +13,7 @@ left out, a last message of text says how many and how to see them all.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 import discord
 
@@ -59,18 +60,23 @@ def digest_messages(digest: Digest) -> list[OutgoingMessage]:
     embeds = [story_embed(number, story) for number, story in enumerate(digest.stories, 1)]
     if digest.more:  # seen only when every story fits: then it is the last embed
         embeds[-1].set_footer(text=shorten(more_note(digest, len(embeds)), FOOTER_MAX))
+    return cap_messages(len(embeds), partial(story_pages, digest, embeds))
+
+
+def story_pages(
+    digest: Digest, embeds: Sequence[discord.Embed], shown: int
+) -> list[OutgoingMessage]:
+    """The first ``shown`` embeds packed into messages under the heading; when some are
+    left out, a last message of text says how many and how to see them all."""
     heading = f"**{digest_heading(digest)}**"
-
-    def pages(shown: int) -> list[OutgoingMessage]:
-        messages = [
-            OutgoingMessage(content=heading if index == 0 else "", embeds=tuple(page))
-            for index, page in enumerate(pack_embeds(embeds[:shown]))
-        ]
-        left_out = shown < len(embeds)
-        note = OutgoingMessage(content=shorten(more_note(digest, shown), CONTENT_MAX))
-        return [*messages, note] if left_out else messages
-
-    return cap_messages(len(embeds), pages)
+    messages = [
+        OutgoingMessage(content=heading if index == 0 else "", embeds=tuple(page))
+        for index, page in enumerate(pack_embeds(embeds[:shown]))
+    ]
+    if shown == len(embeds):
+        return messages
+    note = shorten(more_note(digest, shown), CONTENT_MAX)
+    return [*messages, OutgoingMessage(content=note)]
 
 
 def digest_heading(digest: Digest) -> str:
