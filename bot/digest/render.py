@@ -25,20 +25,22 @@ WIDTH = 100
 Page = TypeVar("Page")
 
 
-def digest_blocks(
-    digest: Digest, title: str = "News digest", shown: int | None = None
-) -> list[str]:
-    """The digest as blocks: a heading, one block per story shown, then the "+N more" note.
-
-    ``shown`` stories of the digest (all by default); the others are counted in the note.
-    """
+def digest_blocks(digest: Digest, title: str = "News digest") -> list[str]:
+    """The digest as blocks: a heading, one block per story, then "+N more"."""
     if digest.empty:
         return [NOTHING_NEW]
-    stories = digest.stories[:shown]
-    blocks = [f"{title}: {story_count(digest_total(digest))}"]
-    blocks += [story_block(number, story) for number, story in enumerate(stories, 1)]
+    return with_heading_and_note(digest, title, story_blocks(digest))
+
+
+def story_blocks(digest: Digest) -> list[str]:
+    return [story_block(number, story) for number, story in enumerate(digest.stories, 1)]
+
+
+def with_heading_and_note(digest: Digest, title: str, stories: Sequence[str]) -> list[str]:
+    """The heading, the story blocks given (the first of the digest's), the "+N more" note."""
     note = more_note(digest, len(stories))
-    return [*blocks, note] if note else blocks
+    heading = f"{title}: {story_count(digest_total(digest))}"
+    return [heading, *stories, *([note] if note else [])]
 
 
 def render_digest_text(digest: Digest, title: str = "News digest") -> str:
@@ -50,12 +52,14 @@ def render_digest_messages(
 ) -> list[str]:
     """Plain-text messages, each at most ``limit`` characters (the platform's), stories
     kept whole where possible and cut to one message where not; at most ``cap`` messages."""
+    if digest.empty:
+        return [NOTHING_NEW]
+    stories = [fit_block(block, limit) for block in story_blocks(digest)]
 
     def pages(shown: int) -> list[str]:
-        blocks = digest_blocks(digest, title, shown)
-        return split_blocks([fit_block(block, limit) for block in blocks], limit)
+        return split_blocks(with_heading_and_note(digest, title, stories[:shown]), limit)
 
-    return cap_messages(len(digest.stories), pages, cap)
+    return cap_messages(len(stories), pages, cap)
 
 
 def cap_messages(
