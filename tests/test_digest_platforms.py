@@ -142,6 +142,8 @@ def test_discord_huge_digest_as_text_leaves_room_for_the_embed_links_note() -> N
     shown = sum(f"\n{n}. Story {n}: " in text for n in range(1, 51))
     assert shown >= 5 and f"\n{shown}. Story {shown}: " in text  # the top ones, in order
     assert "     Speaker 1.0\n       UPI: UPI says claimed" in text
+    # a story too long for one message is cut to one, its sources kept
+    assert all(f"\n   UPI https://upi.example/{n} · " in text for n in range(1, shown + 1))
     assert text.endswith(left_out_note(shown, SHOW_ALL.format("discord", "4242")))
 
 
