@@ -1,7 +1,7 @@
 """Attribution accuracy on PolNeAR, and its cost next to the spaCy parse.
 
     .venv/bin/python bench/attribution.py --split dev [--limit N] [--errors N]
-    .venv/bin/python bench/attribution.py --learn     # rewrites the cue table from train
+    .venv/bin/python bench/attribution.py --learn     # refits the cue model on train
     .venv/bin/python bench/attribution.py --agreement # annotators scored against each other
 
 Options: --parse-cache DIR keeps the spaCy parses of a split (DocBin) to re-run quickly;
@@ -27,44 +27,44 @@ Speed: total extract_claims time over total parse_article time (goal ≤ 0.3×).
 each; every ordered pair of their annotations is scored with the same metrics (one
 annotator as gold, the other as prediction), so the figures compare with ours directly.
 
---learn: which verbs and nouns are cues in which constructions (attribution/cue_table.py).
-Candidates are the seed verbs plus the verbs and nouns heading at least MIN_GOLD gold cues
-of train; a first run allows every candidate in every construction, and a (word,
-construction) pair is kept when it was seen at least MIN_SEEN times with a smoothed
-precision (tp + 1) / (n + 2) of at least KEEP_PRECISION; runs repeat with the kept pairs
-until none is dropped. Learned on train only; dev stays unseen.
+--learn: fits the cue model (summarizer/attribution/cue_weights.json) on train only; dev
+stays unseen. Every candidate verb and noun (``attribution.candidates``) is an example:
+positive when it is the cue of a gold attribution and was read with that attribution's
+source and at least 30% of its content, negative when no gold cue is there; gold cues
+read wrongly and words inside a gold content are left out (see ``_label``). The
+threshold is the one of THRESHOLDS with the best strict F1 over FOLDS-fold
+cross-validation on train (by article).
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from _shared import shared_dir
+from cue_training import Example, fit
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin, Token
+from spacy.tokens import Doc, DocBin
 
 from summarizer.attribution import extract_claims
-from summarizer.attribution.clauses import RULES, content_of, source_of
-from summarizer.attribution.extract import LEARNED_LEXICON
-from summarizer.attribution.lexicon import CUE_VERBS, CueLexicon
-from summarizer.attribution.nouns import NOUN_CONSTRUCTIONS, noun_content_of
+from summarizer.attribution.candidates import candidates
+from summarizer.attribution.claims import mention_span
+from summarizer.attribution.cue_model import WEIGHTS_FILE, CueModel, load_cue_model
+from summarizer.attribution.layout import Layout
+from summarizer.attribution.readings import Reading
 from summarizer.nlp import load_pipeline, parse_article
 from summarizer.settings import DEFAULT_MODEL
 from summarizer.types import Claim, Span
 
 ROOT = Path(__file__).resolve().parents[1]
-CUE_TABLE = ROOT / "summarizer" / "attribution" / "cue_table.py"
-CONSTRUCTIONS = (*(name for name, _ in RULES), "quote", *NOUN_CONSTRUCTIONS)
+WEIGHTS = ROOT / "summarizer" / "attribution" / WEIGHTS_FILE
 STRICT_CONTENT_SHARE = 0.3
-MIN_GOLD = 4
-MIN_SEEN = 3
-KEEP_PRECISION = 0.6
-MAX_ROUNDS = 4
+FOLDS = 4
+THRESHOLDS = (0.4, 0.5, 0.6, 0.7)
 Chars = frozenset[int]
 
 
@@ -234,12 +234,12 @@ def _save_cache(cache: Path, split: str, docs: list[Doc]) -> None:
     DocBin(docs=docs).to_disk(_cache_file(cache, split, len(docs)))
 
 
-def evaluate(corpus: list[Article], lexicon: CueLexicon = LEARNED_LEXICON) -> Tally:
-    tally = Tally()
+def evaluate(corpus: list[Article], model: CueModel, tally: Tally | None = None) -> Tally:
+    tally = tally if tally is not None else Tally()
     for article in corpus:
         text = article.doc.text
         started = time.perf_counter()
-        claims = extract_claims(article.doc, lexicon)
+        claims = extract_claims(article.doc, model)
         tally.extract_seconds += time.perf_counter() - started
         tally.parse_seconds += article.parse_seconds
         score(text, read_gold(text, article.ann), predicted(text, claims), tally)
@@ -284,103 +284,68 @@ def agreement(split: str) -> Tally:
     return tally
 
 
-def learn(corpus: list[Article]) -> dict[str, frozenset[str]]:
-    """(verb, construction) pairs that are cues often enough on ``corpus``.
-
-    The first run allows every candidate verb in every construction, so that nested
-    attributions are dropped as they will be; each prediction is credited to the verb
-    and construction that produced it. Pruning a pair can surface attributions it
-    used to hide, so runs repeat with the kept pairs until none is dropped.
-    """
-    candidates = (CUE_VERBS | gold_cue_heads(corpus)) - {"accord"}  # "according to": own rule
-    table = {lemma: frozenset(CONSTRUCTIONS) for lemma in candidates}
-    for _ in range(MAX_ROUNDS):
-        right, wrong = construction_outcomes(corpus, CueLexicon(table))
-        pruned = _precise_pairs(right, wrong, candidates)
-        if pruned == table:
-            break
-        table = pruned
-    return dict(sorted(table.items()))
+def learn(corpus: list[Article]) -> CueModel:
+    """The cue model fitted on ``corpus``, its threshold chosen by cross-validation on it."""
+    examples = [_examples(article) for article in corpus]
+    threshold = cross_validated_threshold(corpus, examples)
+    return CueModel(fit([e for found in examples for e in found]), threshold)
 
 
-def _precise_pairs(
-    right: Outcomes, wrong: Outcomes, candidates: frozenset[str]
-) -> dict[str, frozenset[str]]:
-    kept: dict[str, set[str]] = {}
-    for lemma, construction in right.keys() | wrong.keys():
-        if lemma not in candidates:
-            continue
-        seen = right[lemma, construction] + wrong[lemma, construction]
-        if seen >= MIN_SEEN and (right[lemma, construction] + 1) / (seen + 2) >= KEEP_PRECISION:
-            kept.setdefault(lemma, set()).add(construction)
-    return {lemma: frozenset(found) for lemma, found in kept.items()}
+def _examples(article: Article) -> list[Example]:
+    text = article.doc.text
+    gold = read_gold(text, article.ann)
+    found = [(c, _label(text, c.reading, gold)) for c in candidates(article.doc, Layout.of(text))]
+    return [Example(c.features, label) for c, label in found if label is not None]
 
 
-def gold_cue_heads(corpus: list[Article]) -> frozenset[str]:
-    counts: Counter[str] = Counter()
-    for article in corpus:
-        text = article.doc.text
-        for truth in read_gold(text, article.ann):
-            counts.update(_cue_lemma(article.doc, truth.cue)[:1])
-    return frozenset(lemma for lemma, count in counts.items() if count >= MIN_GOLD)
+def _label(text: str, reading: Reading, gold: list[Attribution]) -> bool | None:
+    """True: the cue of a gold attribution read with its source and enough of its content;
+    False: no gold cue there. None, left out of training: a gold cue read with the wrong
+    source or content (neither a cue to learn nor a word to avoid), and a word inside a
+    gold content (PolNeAR marks no nested attributions; extraction drops them itself)."""
+    cue = chars(text, [reading.cue])
+    hits = [truth for truth in gold if truth.cue & cue]
+    if not hits:
+        return None if any(truth.content & cue for truth in gold) else False
+    guess = Attribution(cue, _source_chars(text, reading), chars(text, list(reading.content)))
+    return True if any(_strictly_right(truth, guess) for truth in hits) else None
 
 
-def _cue_lemma(doc: Doc, cue: Chars) -> list[str]:
-    """The lemma of the first verb in a cue span, else of its last noun (none for a colon)."""
-    return [head.lemma_ for head in _cue_head(doc, cue)]
+def _source_chars(text: str, reading: Reading) -> Chars:
+    span = mention_span(text, reading.source, reading.cue)
+    return chars(text, [span]) if span is not None else frozenset()
 
 
-def _cue_head(doc: Doc, cue: Chars) -> list[Token]:
-    span = doc.char_span(min(cue), max(cue) + 1, alignment_mode="expand")
-    words = [t for t in span or () if t.lemma_.isalpha()]
-    verbs = [t for t in words if t.pos_ == "VERB"]
-    nouns = [t for t in words if t.pos_ == "NOUN"]
-    return verbs[:1] or nouns[-1:]
+def _strictly_right(truth: Attribution, guess: Attribution) -> bool:
+    source_ok = not truth.source or bool(guess.source & truth.source)
+    covered = len(guess.content & truth.content) >= STRICT_CONTENT_SHARE * len(truth.content)
+    return source_ok and covered
 
 
-def _construction(head: Token) -> str:
-    """The construction in which a cue was read (as ``readings`` finds it)."""
-    if head.pos_ == "NOUN":
-        return noun_content_of(head)[0]
-    construction, _ = content_of(head, source_of(head))
-    return construction or "quote"
+def cross_validated_threshold(corpus: list[Article], examples: list[list[Example]]) -> float:
+    """The threshold with the best strict F1 on held-out articles (FOLDS folds of train)."""
+    tallies = {threshold: Tally() for threshold in THRESHOLDS}
+    for fold in range(FOLDS):
+        kept = [e for i, found in enumerate(examples) if i % FOLDS != fold for e in found]
+        weights = fit(kept)
+        for threshold, tally in tallies.items():
+            evaluate(corpus[fold::FOLDS], CueModel(weights, threshold), tally)
+    for threshold, tally in tallies.items():
+        print(f"threshold {threshold}: " + " | ".join(report("cv", tally)[1:5:3]))
+    return max(THRESHOLDS, key=lambda threshold: strict_f1(tallies[threshold]))
 
 
-Outcomes = Counter[tuple[str, str]]
+def strict_f1(tally: Tally) -> float:
+    return f1(ratio(tally.strict, tally.predicted), ratio(tally.strict, tally.gold))
 
 
-def construction_outcomes(corpus: list[Article], lexicon: CueLexicon) -> tuple[Outcomes, Outcomes]:
-    """Per (verb, construction): predictions matching a gold cue, and predictions matching none."""
-    right: Outcomes = Counter()
-    wrong: Outcomes = Counter()
-    for article in corpus:
-        text = article.doc.text
-        gold = read_gold(text, article.ann)
-        for guess in predicted(text, extract_claims(article.doc, lexicon)):
-            hit = any(guess.cue & truth.cue for truth in gold)
-            for head in _cue_head(article.doc, guess.cue):
-                (right if hit else wrong)[head.lemma_, _construction(head)] += 1
-    return right, wrong
-
-
-def write_cue_table(table: dict[str, frozenset[str]]) -> None:
-    rows = "\n".join(f'    "{verb}": "{" ".join(sorted(found))}",' for verb, found in table.items())
-    CUE_TABLE.write_text(
-        f'''"""Verbs and the constructions (``clauses.RULES``) in which they are attribution cues.
-
-Generated by `bench/attribution.py --learn` from PolNeAR train (smoothed precision
->= {KEEP_PRECISION}, seen >= {MIN_SEEN} times); do not edit by hand.
-"""
-
-_TABLE = {{
-{rows}
-}}
-CUE_CONSTRUCTIONS: dict[str, frozenset[str]] = {{
-    lemma: frozenset(names.split()) for lemma, names in _TABLE.items()
-}}
-''',
-        encoding="utf-8",
-    )
+def write_model(model: CueModel) -> None:
+    document = {
+        "about": "cue model weights: bench/attribution.py --learn, PolNeAR train; do not edit",
+        "threshold": model.threshold,
+        "weights": dict(sorted(model.weights.items())),
+    }
+    WEIGHTS.write_text(json.dumps(document, indent=0, ensure_ascii=False) + "\n", "utf-8")
 
 
 def main() -> None:
@@ -398,11 +363,11 @@ def main() -> None:
         return
     nlp = load_pipeline(DEFAULT_MODEL)
     if args.learn:
-        table = learn(articles(nlp, "train", args.limit, args.parse_cache))
-        write_cue_table(table)
-        print(f"wrote {len(table)} cue words to {CUE_TABLE}")
+        model = learn(articles(nlp, "train", args.limit, args.parse_cache))
+        write_model(model)
+        print(f"wrote {len(model.weights)} weights, threshold {model.threshold}, to {WEIGHTS}")
         return
-    tally = evaluate(articles(nlp, args.split, args.limit, args.parse_cache))
+    tally = evaluate(articles(nlp, args.split, args.limit, args.parse_cache), load_cue_model())
     lines = report(args.split, tally)
     print("\n".join(lines if tally.parse_seconds else lines[:-1]))
     for line in tally.errors[: args.errors]:

@@ -118,7 +118,10 @@ def test_participles_saying_and_adding(nlp: Language) -> None:
 
 
 def test_beliefs_and_intentions(nlp: Language) -> None:
-    text = "Farmers fear that the drought will last another year. The union plans to sue the state."
+    text = (
+        "Farmers fear that the drought will last another year. "
+        "The union plans to sue the state over the new water rules."
+    )
     claims = claims_of(nlp, text)
     assert claim_with(claims, "drought will last").kind == "belief"
     assert claim_with(claims, "sue the state").kind == "belief"
@@ -423,3 +426,22 @@ def test_a_quoted_transcript_line_opens_with_its_speaker_label(nlp: Language) ->
     )
     claim = claim_with(claims_of(nlp, text), "start with the news")
     assert claim.speaker == "HOST"
+
+
+def test_a_country_and_a_list_including_it_are_different_speakers(nlp: Language) -> None:
+    text = article(
+        "Russia says it will continue its air campaign against the rebel groups in the north.",
+        "Russia and Iran have backed the Syrian government since the start of the war.",
+    )
+    claims = claims_of(nlp, text)
+    assert claim_with(claims, "continue its air campaign").speaker == "Russia"
+    speakers = [group.speaker for group in group_claims(claims, text)]
+    assert "Russia" in speakers
+    assert all(s == "Russia and Iran" or "Iran" not in s for s in speakers)
+
+
+def test_releasing_a_statement_is_no_claim_of_its_own(nlp: Language) -> None:
+    text = "The ministry released a statement saying the border talks had failed after two weeks."
+    claims = claims_of(nlp, text)
+    assert [c.cue for c in claims] == ["saying"]
+    assert claims[0].claim == "the border talks had failed after two weeks"

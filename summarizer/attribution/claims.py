@@ -18,7 +18,7 @@ def build_claim(text: str, reading: Reading, entity: Entity | None) -> Claim:
     kind = kind_of(reading.lemma)
     return Claim(
         speaker=speaker,
-        speaker_span=_mention_span(text, source, reading.cue),
+        speaker_span=mention_span(text, source, reading.cue),
         cue=text[reading.cue[0] : reading.cue[1]],
         cue_span=reading.cue,
         claim=join_pieces(text, reading.content),
@@ -29,7 +29,7 @@ def build_claim(text: str, reading: Reading, entity: Entity | None) -> Claim:
     )
 
 
-def _mention_span(text: str, source: Token | None, cue: Span) -> Span | None:
+def mention_span(text: str, source: Token | None, cue: Span) -> Span | None:
     """The source's noun phrase; just its head side when the cue hangs inside it."""
     if source is None:
         return None

@@ -184,11 +184,21 @@ def _nominal(cue: Token, source: Token | None) -> set[int]:
     what is said of it); never the addressee of 'told'."""
     if cue.lemma_ in ADDRESSEE_OBJECT:
         return set()
-    found = next((set(subtree_indices(c)) for c in cue.children if c.dep_ == "dobj"), set())
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if obj is None or _speaking_document(obj):
+        return set()
+    found = set(subtree_indices(obj))
     for child in cue.children:
         if found and child.i > max(found) and _predicates_object(child):
             found.update(subtree_indices(child))
     return found
+
+
+def _speaking_document(noun: Token) -> bool:
+    """'released a statement expressing concern': the statement speaks (its participle is
+    the cue, its issuer the source), so releasing it is no claim of its own."""
+    clauses = (c for c in noun.children if c.dep_ in ("acl", "relcl"))
+    return noun.lemma_.lower() in ARTIFACT and any(True for _ in clauses)
 
 
 def _predicates_object(child: Token) -> bool:

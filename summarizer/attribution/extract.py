@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import LEMMA, POS
-from spacy.symbols import NOUN, VERB
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc
 
+from summarizer.attribution.candidates import candidates
 from summarizer.attribution.claims import build_claim
-from summarizer.attribution.cue_table import CUE_CONSTRUCTIONS
+from summarizer.attribution.cue_model import CueModel, load_cue_model
 from summarizer.attribution.labels import read_speaker_labels
 from summarizer.attribution.layout import Layout
-from summarizer.attribution.lexicon import CueLexicon
 from summarizer.attribution.readings import (
     ACCORDING_TO,
     IN_SURVEY,
     Reading,
     read_according_to,
     read_in_survey,
-    read_noun,
-    read_verb,
 )
 from summarizer.attribution.signoffs import read_sign_offs
 from summarizer.attribution.speakers import Entity, Resolver
@@ -28,37 +25,34 @@ from summarizer.types import Claim, Span
 
 MIN_FLOATING_WORDS = 4
 LOOK_BACK = 8  # characters before a quote looked at to see whether it opens a sentence
-LEARNED_LEXICON = CueLexicon(CUE_CONSTRUCTIONS)
 
 
-def extract_claims(doc: Doc, lexicon: CueLexicon = LEARNED_LEXICON) -> tuple[Claim, ...]:
+def extract_claims(doc: Doc, model: CueModel | None = None) -> tuple[Claim, ...]:
     """Every attributed statement of ``doc`` (a parse of the whole article text).
 
-    ``lexicon`` says which verbs are cues in which constructions; the default one is
+    ``model`` decides which candidate verbs and nouns are cues; the default one is
     learned from PolNeAR's training articles (``bench/attribution.py --learn``).
     """
     layout = Layout.of(doc.text)  # the only doc.text: it is rebuilt on every access
-    readings = [r for r in _read_cues(doc, layout, lexicon) if r is not None]
+    cues = model if model is not None else load_cue_model()
+    readings = _read_cues(doc, layout, cues)
     readings = _with_floating_quotes(sorted(readings, key=lambda r: r.cue), layout)
     readings = _outermost(readings)
     return _resolve(doc, layout.text, readings)
 
 
-def _read_cues(doc: Doc, layout: Layout, lexicon: CueLexicon) -> list[Reading | None]:
-    """Read candidate cue tokens only, found with vectorised lemma and part-of-speech lookups."""
-    table = doc.to_array([LEMMA, POS])
-    readings = [read_verb(doc[i], layout, lexicon) for i in _find(doc, table, lexicon.verbs, VERB)]
-    readings += [read_noun(doc[i], layout, lexicon) for i in _find(doc, table, lexicon.nouns, NOUN)]
-    according = np.flatnonzero(table[:, 0] == doc.vocab.strings.add("accord"))
-    readings += [read_according_to(doc[int(i)], layout) for i in according]
-    surveyed = np.flatnonzero(table[:, 0] == doc.vocab.strings.add(IN_SURVEY))
-    readings += [read_in_survey(doc[int(i)], layout, lexicon) for i in surveyed]
-    return readings + read_speaker_labels(doc, layout) + read_sign_offs(doc, layout)
-
-
-def _find(doc: Doc, table: np.ndarray, lemmas: frozenset[str], pos: int) -> list[int]:
-    hashes = np.array([doc.vocab.strings.add(lemma) for lemma in lemmas], dtype=np.uint64)
-    return [int(i) for i in np.flatnonzero(np.isin(table[:, 0], hashes) & (table[:, 1] == pos))]
+def _read_cues(doc: Doc, layout: Layout, model: CueModel) -> list[Reading]:
+    """Candidate verbs and nouns the model accepts, and the fixed constructions."""
+    found: list[Reading | None] = [
+        c.reading for c in candidates(doc, layout) if model.accepts(c.features)
+    ]
+    lemmas = doc.to_array(LEMMA)
+    according = np.flatnonzero(lemmas == doc.vocab.strings.add("accord"))
+    found += [read_according_to(doc[int(i)], layout) for i in according]
+    surveyed = np.flatnonzero(lemmas == doc.vocab.strings.add(IN_SURVEY))
+    found += [read_in_survey(doc[int(i)], layout) for i in surveyed]
+    found += read_speaker_labels(doc, layout) + read_sign_offs(doc, layout)
+    return [reading for reading in found if reading is not None]
 
 
 def _outermost(readings: list[Reading]) -> list[Reading]:

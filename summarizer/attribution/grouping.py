@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from summarizer.attribution.speakers import name_words
@@ -9,6 +10,7 @@ from summarizer.types import Claim, Span, SpeakerClaims
 
 DETERMINERS = frozenset({"a", "an", "the"})
 MAX_APPOSITION_WORDS = 12
+LIST_SEPARATOR = re.compile(r", | and ")
 CLAUSE_WORDS = frozenset({"which", "who", "whose", "that", "where", "when"})  # not appositions
 
 
@@ -31,10 +33,16 @@ def _group_for(groups: list[list[Claim]], claim: Claim) -> list[Claim]:
     words = name_words(claim.speaker)
     for group in groups:
         known = set().union(*(name_words(c.speaker) for c in group))
-        if words and (words <= known or known <= words):
+        listed = {_is_list(c.speaker) for c in group} | {_is_list(claim.speaker)}
+        if words and (words == known or (len(listed) == 1 and (words <= known or known <= words))):
             return group
     groups.append([])
     return groups[-1]
+
+
+def _is_list(speaker: str) -> bool:
+    """'Russia and Iran', 'France, Germany and Turkey': several sources speaking together."""
+    return bool(LIST_SEPARATOR.search(speaker))
 
 
 def _first_offset(group: list[Claim]) -> int:

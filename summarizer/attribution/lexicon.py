@@ -6,11 +6,6 @@ intentions and desires, decrees and perceptions all count; actions do not.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-
-from summarizer.attribution.nouns import NOUN_CONSTRUCTIONS
-
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -55,7 +50,7 @@ CHANNEL = ARTIFACT | words(
     program podcast op-ed column town meeting event briefing session remark"""
 )
 
-#: The hand-made seed list: the candidates learned cue constructions start from.
+#: The hand-made seed list: a feature of the cue model, and the clause rules' "is a cue" test.
 CUE_VERBS = ACCUSATION | DENIAL | BELIEF | SPEECH
 
 
@@ -68,21 +63,3 @@ def kind_of(lemma: str) -> str:
     if lemma in BELIEF:
         return "belief"
     return "statement"
-
-
-@dataclass(frozen=True)
-class CueLexicon:
-    """Cue lemmas and the constructions (see ``clauses.RULES``) in which each one is a cue."""
-
-    constructions: Mapping[str, frozenset[str]]
-
-    @property
-    def verbs(self) -> frozenset[str]:
-        return frozenset(k for k, v in self.constructions.items() if v - NOUN_CONSTRUCTIONS)
-
-    @property
-    def nouns(self) -> frozenset[str]:
-        return frozenset(k for k, v in self.constructions.items() if v & NOUN_CONSTRUCTIONS)
-
-    def allows(self, lemma: str, construction: str) -> bool:
-        return construction in self.constructions.get(lemma, ())

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from summarizer.attribution.clauses import content_of, source_of, target_of
 from summarizer.attribution.layout import Layout
-from summarizer.attribution.lexicon import ACCUSATION, DENIAL, CueLexicon
+from summarizer.attribution.lexicon import ACCUSATION, CUE_VERBS, DENIAL
 from summarizer.attribution.nouns import noun_content_of, noun_source_of
 from summarizer.attribution.tokens import char_span, runs, subtree_indices, trim
 from summarizer.types import Span
@@ -50,8 +50,8 @@ def cue_span(cue: Token) -> Span:
     return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
 
 
-def read_verb(cue: Token, layout: Layout, lexicon: CueLexicon) -> Reading | None:
-    """The attribution a candidate cue verb makes, if it is a cue in the construction found."""
+def read_verb(cue: Token, layout: Layout) -> Reading | None:
+    """The attribution a verb would make if it were a cue (the cue model decides)."""
     source = source_of(cue)
     construction, indices = content_of(cue, source)
     indices = _beside_source(indices, cue, source)
@@ -62,7 +62,7 @@ def read_verb(cue: Token, layout: Layout, lexicon: CueLexicon) -> Reading | None
             "quote",
             adjacent_quote(cue, source, layout) or block_after(cue, layout),
         )
-    if not pieces or not lexicon.allows(cue.lemma_, construction):
+    if not pieces:
         return None
     pieces = merge([*pieces, *quote_after_cue(pieces, cue, layout)])
     target = target_of(cue) if cue.lemma_ in ACCUSATION | DENIAL else None
@@ -164,11 +164,11 @@ def is_quoted(pieces: tuple[Span, ...], layout: Layout) -> bool:
     return total > 0 and quoted >= QUOTED_SHARE * total
 
 
-def read_noun(noun: Token, layout: Layout, lexicon: CueLexicon) -> Reading | None:
-    """'Trump's claim that ...', 'her plan to ...', 'criticism of the deal'."""
+def read_noun(noun: Token, layout: Layout) -> Reading | None:
+    """'Trump's claim that ...', 'her plan to ...', 'criticism of the deal', if a cue."""
     source = noun_source_of(noun)
     construction, indices = noun_content_of(noun)
-    if not lexicon.allows(noun.lemma_, construction):
+    if not construction:
         return None
     blocked = _source_and_cue(noun, source)
     pieces = content_pieces(noun, indices - blocked, layout)
@@ -194,7 +194,7 @@ def read_according_to(according: Token, layout: Layout) -> Reading | None:
     return Reading(span, ACCORDING_TO, source, pieces, is_quoted(pieces, layout), None, "according")
 
 
-def read_in_survey(preposition: Token, layout: Layout, lexicon: CueLexicon) -> Reading | None:
+def read_in_survey(preposition: Token, layout: Layout) -> Reading | None:
     """'In an NBC poll released Monday, 50 percent backed the plan': like 'according to'."""
     survey = next((c for c in preposition.children if c.dep_ == "pobj"), None)
     clause = preposition.head
@@ -202,7 +202,7 @@ def read_in_survey(preposition: Token, layout: Layout, lexicon: CueLexicon) -> R
         clause = clause.head
     if survey is None or survey.lemma_.lower() not in SURVEYS or survey.tag_ != "NN":
         return None  # "lead in the polls": no one survey speaks
-    if clause.lemma_ in lexicon.verbs or clause.i < preposition.i:
+    if clause.lemma_ in CUE_VERBS or clause.i < preposition.i:
         return None
     indices = set(subtree_indices(clause)) - set(subtree_indices(preposition))
     pieces = content_pieces(preposition, indices, layout)

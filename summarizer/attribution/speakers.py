@@ -41,6 +41,7 @@ class Entity:
     category: str  # person, org, group, unknown
     words: set[str]
     aliases: set[str] = field(default_factory=set)
+    listed: bool = False  # a list of names ("Russia and Iran"): never one of its members
 
     def absorb(self, name: str, words: set[str], category: str) -> None:
         if len(name) > len(self.name):
@@ -200,7 +201,7 @@ class Resolver:
         if token.pos_ == "PRON":
             return self._pronoun(lower)
         name, category = naming(token)
-        entity = self._named(token, name, category)
+        entity = self._named(token, name, category, listed=len(list_members(token)) >= 2)
         entity.aliases |= aliases | {token.lemma_.lower()}
         self._touch(entity)
         return entity
@@ -227,16 +228,19 @@ class Resolver:
         )
         return next((e for e in reversed(self.entities) if e.category in wanted), None)
 
-    def _named(self, token: Token, name: str, category: str) -> Entity:
+    def _named(self, token: Token, name: str, category: str, listed: bool) -> Entity:
         words = name_words(name)
         definite = token.pos_ != "PROPN" and not token.ent_type_
         for entity in reversed(self.entities):
-            if words and (words <= entity.words or entity.words <= words) and not definite:
+            variant = words <= entity.words or entity.words <= words
+            if entity.listed != listed and words != entity.words:
+                variant = False  # "Russia" is not "Russia and Iran"
+            if words and variant and not definite:
                 entity.absorb(name, words, category)
                 return entity
             if definite and token.lemma_.lower() in entity.words | entity.aliases:
                 return entity
-        entity = Entity(name, category, words)
+        entity = Entity(name, category, words, listed=listed)
         self.entities.append(entity)
         return entity
 
