@@ -2,6 +2,7 @@
 
     newsbrief digest --from FILE_OR_URL...      a one-off digest of these sources
     newsbrief digest --channel NAME --print     the channel's next digest, not posted
+    newsbrief digest --channel NAME --last      the channel's last posted digest again
 
 ``--channel`` reads the bot's database (shares and feed items since the channel's
 last digest); ``--platform`` picks the platform (default: console). Nothing is
@@ -35,6 +36,9 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--print", dest="print_only", action="store_true", help="print, never post (the default)"
     )
+    parser.add_argument(
+        "--last", action="store_true", help="with --channel: its last posted digest again"
+    )
     parser.add_argument("--stories", type=int, help="stories at most (default: digest.stories)")
     parser.set_defaults(handler=run)
 
@@ -48,7 +52,9 @@ def run(args: argparse.Namespace) -> int:
     if args.sources:
         digest, failures = one_off_digest(settings, args.sources, args.stories, err)
     else:
-        digest = asyncio.run(channel_digest(settings, args.platform, args.channel, args.stories))
+        digest = asyncio.run(
+            channel_digest(settings, args.platform, args.channel, args.stories, last=args.last)
+        )
         failures = 0
     out.write(render_digest_text(digest))
     return ExitStatus.ERROR if failures else ExitStatus.OK

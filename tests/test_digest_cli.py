@@ -43,3 +43,11 @@ def test_a_missing_source_is_reported_and_the_rest_still_digested(
     captured = capsys.readouterr()
     assert "missing.txt" in captured.err
     assert "Arsenal" in captured.out
+
+
+def test_last_digest_of_a_channel_that_never_had_one_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSBRIEF_DATA_DIR", str(tmp_path / "data"))
+    assert main(["digest", "--channel", "C0NEWS", "--last"]) == 1
+    assert "no digest has been posted in console channel C0NEWS yet" in capsys.readouterr().err
