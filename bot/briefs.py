@@ -1,32 +1,60 @@
 """Briefs by article key: from memory, else the database, else made once on the worker pool.
 
-A key is a normalised URL (or ``sha256:...`` of an upload or pasted text). Making a
-brief is single-flight twice over: concurrent requests for one key and length share
-one computation, and concurrent requests for one key share one fetch, whatever
-length each asks for. Fetching and extraction block, so they run on the worker
-threads (``bot.workers``); the NLP runs in worker processes (``bot.nlp_processes``,
-see ``bot.nlp_workers``) or on those threads. Nothing blocking runs on the event loop.
+A key is a normalised URL, or ``sha256:...`` of an upload's or pasted text's bytes
+(:func:`content_key`). Making a brief is single-flight twice over: concurrent requests
+for one key and length share one computation, and concurrent requests for one key share
+one fetch, whatever length each asks for. Fetching and extraction block, so they run on
+the worker threads (``bot.workers``); the NLP runs in worker processes
+(``bot.nlp_processes``, see ``bot.nlp_workers``) or on those threads. Nothing blocking
+runs on the event loop.
+
+A brief is as old as the article it was made from. Articles get updated, so a brief of
+a link is reused for ``max_age`` after the article was fetched (``bot.cache_hours``),
+then the link is fetched and briefed again; if that fails, the old brief is given
+rather than an error. Content keys never go stale: the same bytes are the same article.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import logging
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Executor
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import partial
 from typing import TypeVar
 
 from bot.nlp_workers import BriefMaker, BriefWorkers, Source, ThreadBriefing
+from bot.records import StoredArticle, StoredBrief
 from bot.singleflight import SingleFlight
-from bot.storage import DatabaseThread
+from bot.storage import DatabaseThread, Storage
 from summarizer.types import Brief
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 #: (key, summary sentences)
 BriefKey = tuple[str, int]
 Clock = Callable[[], datetime]
+CONTENT_KEY_PREFIX = "sha256:"
+#: The default of ``bot.cache_hours`` (config/defaults.toml).
+DEFAULT_MAX_AGE = timedelta(hours=24)
+
+
+def content_key(body: bytes) -> str:
+    """The key of an upload or pasted text: its bytes' SHA-256."""
+    return CONTENT_KEY_PREFIX + hashlib.sha256(body).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Read:
+    """An article to brief, read at ``read_at``: the stored one, or just read (``new``)."""
+
+    source: Source
+    read_at: datetime
+    new: bool
 
 
 class MemoryCache:
@@ -34,15 +62,15 @@ class MemoryCache:
 
     def __init__(self, size: int) -> None:
         self._size = size
-        self._items: OrderedDict[BriefKey, Brief] = OrderedDict()
+        self._items: OrderedDict[BriefKey, StoredBrief] = OrderedDict()
 
-    def get(self, key: BriefKey) -> Brief | None:
+    def get(self, key: BriefKey) -> StoredBrief | None:
         found = self._items.get(key)
         if found is not None:
             self._items.move_to_end(key)
         return found
 
-    def put(self, key: BriefKey, brief: Brief) -> None:
+    def put(self, key: BriefKey, brief: StoredBrief) -> None:
         self._items[key] = brief
         self._items.move_to_end(key)
         while len(self._items) > self._size:
@@ -64,6 +92,7 @@ class BriefCache:
         algorithm: str = "",
         memory_size: int = 256,
         concurrency: int = 4,
+        max_age: timedelta = DEFAULT_MAX_AGE,
     ) -> None:
         if workers is None:
             if briefer is None:
@@ -74,17 +103,18 @@ class BriefCache:
         self._pool = pool
         self._clock = clock
         self._algorithm = algorithm  # part of the stored brief's identity; "" = library default
+        self._max_age = max_age
         self._memory = MemoryCache(memory_size)
         #: Briefs being made at once. Fetching is quicker than the NLP, so without a bound
         #: a burst of links would hold every fetched page in memory while it waits.
         self._making = asyncio.Semaphore(concurrency)
         self._brief_flights: SingleFlight[BriefKey, tuple[Brief, bool]] = SingleFlight()
-        self._source_flights: SingleFlight[str, Source] = SingleFlight()
+        self._source_flights: SingleFlight[str, _Read] = SingleFlight()
 
     async def get(self, key: str, sentences: int, load: Callable[[], Source]) -> tuple[Brief, bool]:
         """The brief of ``key`` with ``sentences`` summary sentences, and whether it was
         cached (made before this request). ``load`` reads the document (a fetch) or gives
-        the article; it runs on the pool, only when the article is not stored yet."""
+        the article; it runs on the pool, only when no fresh article is stored."""
         brief_key = (key, sentences)
         return await self._brief_flights.run(
             brief_key, partial(self._find_or_make, brief_key, load)
@@ -93,30 +123,61 @@ class BriefCache:
     async def _find_or_make(
         self, brief_key: BriefKey, load: Callable[[], Source]
     ) -> tuple[Brief, bool]:
-        found = self._memory.get(brief_key) or await self._stored_brief(brief_key)
-        if found is not None:
-            self._memory.put(brief_key, found)
-            return found, True
+        known = await self._known(brief_key)
+        if known is not None and self._is_fresh(brief_key[0], known):
+            return known.brief, True
+        try:
+            return (await self._make(brief_key, load)).brief, False
+        except Exception:
+            if known is None:
+                raise
+            read_at = known.read_at.isoformat(timespec="minutes")
+            log.warning("briefing %s again failed; giving the brief of its article read at %s",
+                        brief_key[0], read_at, exc_info=True)  # fmt: skip
+            return known.brief, True
+
+    async def _known(self, brief_key: BriefKey) -> StoredBrief | None:
+        """This process's copy while fresh, else the stored one (another process may have
+        made it again), else this process's stale copy."""
+        remembered = self._memory.get(brief_key)
+        if remembered is not None and self._is_fresh(brief_key[0], remembered):
+            return remembered
+        key, sentences = brief_key
+        stored = await self._db.run(lambda db: db.brief(key, sentences, self._algorithm))
+        if stored is None:
+            return remembered
+        self._memory.put(brief_key, stored)
+        return stored
+
+    async def _make(self, brief_key: BriefKey, load: Callable[[], Source]) -> StoredBrief:
         key, sentences = brief_key
         async with self._making:
-            source = await self._source_flights.run(key, partial(self._find_or_load, key, load))
-            brief = await self._workers.brief(source, sentences)
-        await self._db.run(
-            lambda storage: storage.save_brief(
-                key, sentences, self._algorithm, brief, self._clock()
-            )
-        )
-        self._memory.put(brief_key, brief)
-        return brief, False
+            read = await self._source_flights.run(key, partial(self._find_or_load, key, load))
+            made = StoredBrief(await self._workers.brief(read.source, sentences), read.read_at)
+        await self._db.run(partial(self._save, brief_key, made, read.new))
+        self._memory.put(brief_key, made)
+        return made
 
-    async def _stored_brief(self, brief_key: BriefKey) -> Brief | None:
+    def _save(self, brief_key: BriefKey, made: StoredBrief, new: bool, db: Storage) -> None:
+        """On the database thread: the brief, and its article when just read."""
         key, sentences = brief_key
-        return await self._db.run(lambda storage: storage.brief(key, sentences, self._algorithm))
+        if new:
+            db.save_article(key, StoredArticle(made.brief.article, made.read_at))
+        db.save_brief(key, sentences, self._algorithm, made, self._clock())
 
-    async def _find_or_load(self, key: str, load: Callable[[], Source]) -> Source:
-        """The stored article, else the document (one fetch however many ask at once)."""
-        stored = await self._db.run(lambda storage: storage.article(key))
-        return stored if stored is not None else await self._in_pool(load)
+    async def _find_or_load(self, key: str, load: Callable[[], Source]) -> _Read:
+        """The stored article while fresh, else the document (one fetch however many ask
+        at once)."""
+        stored = await self._db.run(lambda db: db.article(key))
+        if stored is not None and self._is_fresh(key, stored):
+            return _Read(stored.article, stored.read_at, new=False)
+        document = await self._in_pool(load)
+        return _Read(document, self._clock(), new=True)
+
+    def _is_fresh(self, key: str, stored: StoredBrief | StoredArticle) -> bool:
+        if key.startswith(CONTENT_KEY_PREFIX):
+            return True
+        return self._clock() - stored.read_at < self._max_age
 
     async def _in_pool(self, work: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._pool, work)

@@ -43,6 +43,7 @@ RANGES: Mapping[str, tuple[int | float, int | float]] = {
     "bot.upload_max_bytes": (1_000, 100_000_000),
     "bot.dedupe_days": (0, 365),
     "bot.memory_cache_size": (0, 100_000),
+    "bot.cache_hours": (0, 8_760),
 }
 CHOICES: Mapping[str, tuple[str, ...]] = {"log.level": ("debug", "info", "warning", "error")}
 #: String settings where "" means "use the computed default"; other strings must not be empty.
@@ -77,6 +78,7 @@ class BotSettings:
     dedupe_days: int
     auto_brief: bool
     memory_cache_size: int
+    cache_hours: int
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,13 @@
-"""Stored facts the service and adapters share: who shared which link where, channel settings."""
+"""Stored facts the service and adapters share: who shared which link where, channel
+settings, cached articles and briefs."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+
+from summarizer.types import Article, Brief
 
 
 class ShareStatus(Enum):
@@ -64,3 +67,26 @@ class DedupeWindow:
 
     briefed_since: datetime
     pending_since: datetime
+
+    def covers(self, earlier: Share) -> bool:
+        """Whether a new share of ``earlier``'s link is a repeat of it."""
+        if earlier.status is ShareStatus.BRIEFED:
+            return earlier.shared_at >= self.briefed_since
+        if earlier.status is ShareStatus.PENDING:
+            return earlier.shared_at >= self.pending_since
+        return False
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    article: Article
+    #: When the article was read from its source (fetched, uploaded, pasted): its age.
+    read_at: datetime
+
+
+@dataclass(frozen=True)
+class StoredBrief:
+    """A brief and the time its article was read: a brief is as old as its article."""
+
+    brief: Brief
+    read_at: datetime

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import TracebackType
 
 from bot.articles import ArticleReader, LibraryArticles
@@ -99,6 +99,7 @@ def open_runtime(
         algorithm=settings.brief.algorithm or "",
         memory_size=settings.bot.memory_cache_size,
         concurrency=settings.bot.workers,
+        max_age=timedelta(hours=settings.bot.cache_hours),
     )
     return Runtime(settings, db, pool, nlp, briefs, LibraryArticles(fetcher), clock, fetcher)
 

@@ -11,7 +11,6 @@ Adapters call ``handle`` concurrently, one task per event.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -20,7 +19,7 @@ from functools import partial
 from typing import Protocol
 
 from bot.articles import PASTED_TEXT, ArticleReader
-from bot.briefs import BriefCache
+from bot.briefs import BriefCache, content_key
 from bot.commands import (
     USAGE_HINT,
     Command,
@@ -49,7 +48,9 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 #: Uploads the bot briefs; anything else gets a reply saying so.
 UPLOAD_SUFFIXES = (".html", ".htm", ".pdf", ".txt", ".md")
-#: A share still PENDING after this long was cut off (a crash, a restart): not "in progress".
+#: A share still PENDING after this long was cut off (a crash, a restart): not "in progress",
+#: so the link is briefed again. Far above a brief's run (a fetch within ``fetch.total_timeout``,
+#: 20 s by default, then seconds of NLP), so one still being made is not started twice.
 PENDING_EXPIRY = timedelta(minutes=10)
 #: Delivery ids are kept this long; platforms stop redelivering within minutes (Slack:
 #: three retries over about 5 minutes).
@@ -227,7 +228,7 @@ class BriefingService:
         if refused:
             return refused
         load = partial(self._articles.from_upload, body, name, attachment.content_type)
-        return await self._brief_shared(event, _content_key(body), name, choice, dedupe, load)
+        return await self._brief_shared(event, content_key(body), name, choice, dedupe, load)
 
     def _refuse_upload(self, event: ChatEvent, name: str, size: int | None) -> _Outcome | None:
         cap = self._settings.upload_max_bytes
@@ -321,7 +322,7 @@ class BriefingService:
             await post(refusal(text, "unsupported-type", argument, event))
         else:
             load = partial(self._articles.from_text, argument)
-            key = _content_key(argument.encode("utf-8"))
+            key = content_key(argument.encode("utf-8"))
             await self._deliver(await self._brief(event, key, PASTED_TEXT, choice, load), post)
 
     async def _change_settings(
@@ -383,11 +384,6 @@ def _apply(command: SettingsChange, stored: ChannelSettings) -> ChannelSettings:
 def _only_links(text: str) -> bool:
     words = text.split()
     return bool(words) and len(find_links(text)) == len(words)
-
-
-def _content_key(body: bytes) -> str:
-    """The cache key of an upload or pasted text: its bytes' SHA-256."""
-    return "sha256:" + hashlib.sha256(body).hexdigest()
 
 
 def _megabytes(size: int) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+from conftest import LocalHTTPServer
 
 from bot.articles import LibraryArticles
 from bot.briefs import BriefCache, BriefMaker
@@ -78,6 +79,16 @@ class Recorder:
         return f"ref-{len(self.replies)}"
 
 
+def only(replies: list[Reply]) -> Reply:
+    assert len(replies) == 1, replies
+    return replies[0]
+
+
+def fetches(server: LocalHTTPServer, path: str) -> int:
+    """How many times ``path`` was requested (query strings ignored)."""
+    return sum(1 for request in server.requests if request.path.split("?")[0] == path)
+
+
 def article_page(title: str = "Minister announces budget", paragraphs: int = 6) -> str:
     """An HTML news page trafilatura extracts: a headline and a few paragraphs of prose."""
     body = "".join(
@@ -100,6 +111,7 @@ def bot_settings(**changes: Any) -> BotSettings:
         "dedupe_days": 7,
         "auto_brief": True,
         "memory_cache_size": 64,
+        "cache_hours": 24,
     }
     return BotSettings(**{**defaults, **changes})
 
@@ -187,9 +199,11 @@ def running_bot(
     db = DatabaseThread(open_storage(database_url))
     pool = ThreadPoolExecutor(4)
     fetcher = Fetcher(fetch_settings)
-    cache = BriefCache(db=db, briefer=briefer, pool=pool, clock=clock)
+    chosen = bot_settings(**settings)
+    max_age = timedelta(hours=chosen.cache_hours)
+    cache = BriefCache(db=db, briefer=briefer, pool=pool, clock=clock, max_age=max_age)
     service = BriefingService(
-        settings=bot_settings(**settings),
+        settings=chosen,
         default_sentences=3,
         db=db,
         briefs=cache,

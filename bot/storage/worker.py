@@ -1,8 +1,8 @@
 """Runs :class:`Storage` calls off the event loop, one at a time, on a dedicated thread.
 
 One thread keeps database I/O (a network round trip on PostgreSQL, a file lock
-on SQLite) off the event loop, and makes each call atomic against the others of
-this process (e.g. "is there an earlier share? if not, record this one").
+on SQLite) off the event loop, and runs this process's calls in the order they
+were made. Atomicity against other processes is the database's (``bot.storage.claims``).
 """
 
 from __future__ import annotations
