@@ -12,13 +12,15 @@ def display_claim(claim: Claim, max_words: int = 35) -> str:
     """Shortened to at most ``max_words`` words, cut at a clause boundary where there is one.
 
     Direct quotes are shown in quotation marks; accusations as "accuses Y of Z";
-    denials as "denies ...".
+    denials as "denies ..."; a bare noun phrase after its cue words ("called for talks").
     """
     body = shorten(_without_leading(claim.claim, "that "), max_words)
     if body[-2:] in (',"', ",”"):
         body = body[:-2] + body[-1]  # '"... helping him,"' ends the quote, not a clause
     if claim.quote and body[:1] not in QUOTE_MARKS:
         body = f"“{body}”"
+    if claim.lead:
+        body = f"{claim.lead} {body}"
     if claim.kind == "accusation" and claim.target:
         return f"accuses {claim.target} of {_without_leading(body, 'of ')}"
     if claim.kind == "denial":

@@ -46,6 +46,7 @@ class Claim:
     kind: str = "statement"  # quote, statement, accusation, denial, belief, ...
     quote: bool = False
     target: str | None = None  # the accused or denied party, where there is one
+    lead: str | None = None  # cue words shown before a bare noun-phrase claim: "called for"
 
 
 @dataclass(frozen=True)

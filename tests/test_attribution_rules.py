@@ -445,3 +445,17 @@ def test_releasing_a_statement_is_no_claim_of_its_own(nlp: Language) -> None:
     claims = claims_of(nlp, text)
     assert [c.cue for c in claims] == ["saying"]
     assert claims[0].claim == "the border talks had failed after two weeks"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("Senator Ruth Alvarez endorsed the housing plan in a long speech.", "endorsed the"),
+        ("The union called for talks with the railway company before the strike.", "called for"),
+    ],
+)
+def test_a_claim_that_is_only_a_noun_phrase_keeps_its_cue(
+    nlp: Language, sentence: str, shown: str
+) -> None:
+    claim = claims_of(nlp, sentence)[0]
+    assert display_claim(claim).startswith(shown)

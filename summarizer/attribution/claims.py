@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from summarizer.attribution.lexicon import kind_of
 from summarizer.attribution.readings import Reading
@@ -10,8 +10,13 @@ from summarizer.attribution.speakers import Entity
 from summarizer.attribution.tokens import trim
 from summarizer.types import Claim, Span
 
+#: Constructions whose content is a noun phrase that needs its cue to say anything.
+CUE_LED = frozenset({"object", "preposition", "noun-preposition"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+MAX_CUE_GAP = 40  # characters between the cue and such a content ("endorsed on Tuesday")
 
-def build_claim(text: str, reading: Reading, entity: Entity | None) -> Claim:
+
+def build_claim(doc: Doc, text: str, reading: Reading, entity: Entity | None) -> Claim:
     """The claim of a reading whose source resolved to ``entity`` (None: unresolved)."""
     source = reading.source
     speaker = entity.name if entity is not None else source.text if source is not None else ""
@@ -26,7 +31,30 @@ def build_claim(text: str, reading: Reading, entity: Entity | None) -> Claim:
         kind="quote" if kind == "statement" and reading.quote else kind,
         quote=reading.quote,
         target=_target_text(reading.target),
+        lead=_lead(doc, text, reading, kind),
     )
+
+
+def _lead(doc: Doc, text: str, reading: Reading, kind: str) -> str | None:
+    """The cue words a content needs when it is only a noun phrase ("endorsed" Clinton,
+    "called for" talks, "criticism of" the deal): a bare "Clinton" says nothing.
+    Accusations and denials have their own wording."""
+    start, cue = reading.content_span[0], reading.cue
+    if reading.construction not in CUE_LED or kind in ("accusation", "denial"):
+        return None
+    if len(reading.content) > 1 or not 0 <= start - cue[1] <= MAX_CUE_GAP:
+        return None
+    content = doc.char_span(*reading.content[0], alignment_mode="expand")
+    if content is None or any(_predicates(t) for t in content):
+        return None  # "reported warplanes killed civilians": a clause after all
+    return text[cue[0] : start].strip() or None
+
+
+def _predicates(token: Token) -> bool:
+    """A finite verb, or a participle with an object (the parser's reading of "warplanes
+    killed 30 civilians" as a noun phrase)."""
+    has_object = any(c.dep_ == "dobj" for c in token.children)
+    return token.tag_ in FINITE_TAGS or (token.tag_ == "VBN" and has_object)
 
 
 def mention_span(text: str, source: Token | None, cue: Span) -> Span | None:

@@ -106,7 +106,7 @@ def _resolve(doc: Doc, text: str, readings: list[Reading]) -> tuple[Claim, ...]:
     mentions = sorted({r.source.i: r.source for r in readings if r.source is not None}.items())
     entities: dict[int, Entity | None] = {i: resolver.resolve(token) for i, token in mentions}
     resolver.complete_names(e for e in doc.ents if e.label_ == "PERSON")
-    return tuple(build_claim(text, r, _entity_of(r, entities)) for r in readings)
+    return tuple(build_claim(doc, text, r, _entity_of(r, entities)) for r in readings)
 
 
 def _entity_of(reading: Reading, entities: dict[int, Entity | None]) -> Entity | None:
