@@ -74,6 +74,8 @@ ADAPTERS: tuple[AdapterSpec, ...] = (
         "discord", discord_app.add_arguments, discord_app.is_configured, discord_app.create
     ),
 )
+
+
 def _create_digest(runtime: Runtime) -> Extension:
     from bot.digest.app import create  # imported late: bot.digest.app imports this module
 
