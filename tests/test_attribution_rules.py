@@ -459,3 +459,13 @@ def test_a_claim_that_is_only_a_noun_phrase_keeps_its_cue(
 ) -> None:
     claim = claims_of(nlp, sentence)[0]
     assert display_claim(claim).startswith(shown)
+
+
+def test_as_someone_reported_attributes_the_clause_it_opens(nlp: Language) -> None:
+    text = (
+        "As the Financial Times reported on Monday, the bank lost more than two billion "
+        "dollars in the last quarter."
+    )
+    claim = claim_with(claims_of(nlp, text), "the bank lost")
+    assert claim.speaker == "Financial Times"
+    assert claim.cue == "reported"

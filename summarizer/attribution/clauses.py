@@ -223,6 +223,29 @@ def _predicate_after(cue: Token) -> set[int]:
     return found
 
 
+def _as_clause(cue: Token, source: Token | None) -> set[int]:
+    """'As the Times noted, Clinton raised $1 million': the clause the "as" phrase sits in."""
+    head = cue.head
+    if cue.dep_ != "advcl" or not _has_mark(cue, "as") or head.pos_ not in ("VERB", "AUX"):
+        return set()
+    return set(subtree_indices(head)) - set(subtree_indices(cue))
+
+
+def _relative(cue: Token, source: Token | None) -> set[int]:
+    """'the lesson they intended', 'the judge Trump was referring to': what the relative
+    clause says was intended or referred to is the noun phrase it hangs on."""
+    noun = cue.head
+    if cue.dep_ != "relcl" or noun.pos_ not in ("NOUN", "PROPN") or source is None:
+        return set()
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children):
+        return set()  # "the officials who said it": the clause has its own content
+    return set(subtree_indices(noun)) - set(subtree_indices(cue))
+
+
+def _has_mark(clause: Token, word: str) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == word for c in clause.children)
+
+
 Rule = Callable[[Token, Token | None], set[int]]
 #: Tried in this order; the cue lexicon says in which constructions a lemma is a cue.
 RULES: tuple[tuple[str, Rule], ...] = (
@@ -232,6 +255,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("preposition", _prepositional),
     ("object", _nominal),
     ("passive", _passive_subject),
+    ("as-clause", _as_clause),
+    ("relative", _relative),
 )
 
 
