@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from summarizer.attribution.layout import Layout
 from summarizer.attribution.lexicon import CUE_VERBS, kind_of, words
 from summarizer.attribution.readings import Reading
+from summarizer.types import Span
 
 #: Children whose presence tells the construction apart.
 TELLING_CHILDREN = words(
@@ -83,10 +84,13 @@ def source_kind(source: Token | None) -> str:
 
 
 def _context(cue: Token, reading: Reading, layout: Layout) -> list[str]:
-    sentence, construction = cue.sent, reading.construction
+    """Quotes around the cue, its neighbours and its place in the sentence (found by
+    characters: ``Token.sent`` is slow to compute for every candidate)."""
+    construction = reading.construction
+    start, end = layout.sentence_at(cue.idx)
     inside = layout.quote_at(cue.idx) is not None
-    quoted_sentence = any(layout.quote_at(t.idx) is not None for t in (sentence[0], sentence[-1]))
-    after = _neighbour(cue, 1)
+    quoted_sentence = any(layout.quote_at(at) is not None for at in (start, end - 1))
+    after = _neighbour(cue, 1, (start, end))
     return [
         f"quoted={reading.quote}",
         f"construction+quoted={construction}|{reading.quote}",
@@ -94,17 +98,17 @@ def _context(cue: Token, reading: Reading, layout: Layout) -> list[str]:
         f"construction+in quote={construction}|{inside}",
         f"sentence quoted={quoted_sentence}",
         f"construction+sentence quoted={construction}|{quoted_sentence}",
-        f"before={_neighbour(cue, -1)}",
+        f"before={_neighbour(cue, -1, (start, end))}",
         f"after={after}",
         f"lemma+after={reading.lemma}|{after}",
-        f"place={int(4 * (cue.i - sentence.start) / max(1, len(sentence)))}",
+        f"place={int(4 * (cue.idx - start) / max(1, end - start))}",
     ]
 
 
-def _neighbour(cue: Token, step: int) -> str:
+def _neighbour(cue: Token, step: int, sentence: Span) -> str:
     """The word beside the cue in its sentence: itself if a stop word or mark, else its POS."""
-    index, sentence = cue.i + step, cue.sent
-    if not sentence.start <= index < sentence.end:
+    index = cue.i + step
+    if not 0 <= index < len(cue.doc) or not sentence[0] <= cue.doc[index].idx < sentence[1]:
         return "edge"
     token = cue.doc[index]
     return token.lower_ if token.is_punct or token.is_stop else token.pos_

@@ -155,10 +155,15 @@ def block_after(cue: Token, layout: Layout) -> tuple[Span, ...]:
 
 
 def is_quoted(pieces: tuple[Span, ...], layout: Layout) -> bool:
+    if not pieces:
+        return False
     total = sum(end - start for start, end in pieces)
+    first, last = pieces[0][0], pieces[-1][1]
+    around = layout.quote_at(first)
+    quotes = ([around] if around is not None else []) + layout.quotes_between(first + 1, last)
     quoted = sum(
         max(0, min(end, quote[1]) - max(start, quote[0]))
-        for quote in layout.quotes
+        for quote in quotes
         for start, end in pieces
     )
     return total > 0 and quoted >= QUOTED_SHARE * total

@@ -36,7 +36,7 @@ def read_sign_offs(doc: Doc, layout: Layout) -> list[Reading]:
 
 
 def _sign_off(doc: Doc, layout: Layout, paragraph: Span, dash: int, end: int) -> Reading | None:
-    author = _author(doc, end, paragraph[1])
+    author = _author(doc, layout.text, end, paragraph[1])
     if author is None:
         return None
     name, rest = author
@@ -47,7 +47,7 @@ def _sign_off(doc: Doc, layout: Layout, paragraph: Span, dash: int, end: int) ->
     return Reading((dash, end), "sign-off", name, pieces, is_quoted(pieces, layout), None, "label")
 
 
-def _author(doc: Doc, start: int, paragraph_end: int) -> tuple[Token, str] | None:
+def _author(doc: Doc, text: str, start: int, paragraph_end: int) -> tuple[Token, str] | None:
     """The head of the name right after the dash and what follows it: a handle, a date,
     an aside or nothing."""
     span = doc.char_span(start, paragraph_end, alignment_mode="expand")
@@ -57,7 +57,7 @@ def _author(doc: Doc, start: int, paragraph_end: int) -> tuple[Token, str] | Non
     count = next((i for i, t in enumerate(name) if not _name_word(t)), len(name))
     if not 0 < count <= MAX_NAME_TOKENS:
         return None
-    rest = doc.text[name[count - 1].idx + len(name[count - 1]) : paragraph_end].lstrip()
+    rest = text[name[count - 1].idx + len(name[count - 1]) : paragraph_end].lstrip()
     if not rest.startswith(AFTER_NAME) and rest:
         return None
     head = name[count - 1]
