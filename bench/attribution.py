@@ -32,8 +32,11 @@ stays unseen. Every candidate verb and noun (``attribution.candidates``) is an e
 positive when it is the cue of a gold attribution and was read with that attribution's
 source and at least 30% of its content, negative when no gold cue is there; gold cues
 read wrongly and words inside a gold content are left out (see ``_label``). The
-threshold is the highest of THRESHOLDS whose strict F1 over FOLDS-fold cross-validation
-on train (by article) is within STRICT_F1_TIE of the best.
+verbs' threshold is the highest of THRESHOLDS whose strict F1 over FOLDS-fold
+cross-validation on train (by article) is within STRICT_F1_TIE of the best (nouns at the
+same threshold): at equal F1, the more precise. Then, with the verbs' fixed, nouns get the
+highest of NOUN_THRESHOLDS at which noun cues cost no strict F1 against none at all
+(none if there is no such threshold): noun cues are far less often right than verbs.
 """
 
 from __future__ import annotations
@@ -65,6 +68,8 @@ WEIGHTS = ROOT / "summarizer" / "attribution" / WEIGHTS_FILE
 STRICT_CONTENT_SHARE = 0.3
 FOLDS = 4
 THRESHOLDS = (0.4, 0.5, 0.6, 0.7)
+NEVER = 1.01  # a threshold no probability reaches
+NOUN_THRESHOLDS = (0.6, 0.7, 0.8, 0.9, NEVER)
 #: Thresholds whose strict F1 is this close to the best count as equally good; of those
 #: the highest (most precise) is kept: a wrong claim costs a reader's trust more than a
 #: missed one.
@@ -289,10 +294,20 @@ def agreement(split: str) -> Tally:
 
 
 def learn(corpus: list[Article]) -> CueModel:
-    """The cue model fitted on ``corpus``, its threshold chosen by cross-validation on it."""
+    """The cue model fitted on ``corpus``, its thresholds chosen by cross-validation on it."""
     examples = [_examples(article) for article in corpus]
-    threshold = cross_validated_threshold(corpus, examples)
-    return CueModel(fit([e for found in examples for e in found]), threshold)
+    folds = [fit(_training_folds(examples, fold)) for fold in range(FOLDS)]
+    by_verbs = held_out_f1(corpus, folds, {t: {"VERB": t, "NOUN": t} for t in THRESHOLDS})
+    best = max(by_verbs.values())
+    verbs = max(t for t, f in by_verbs.items() if f >= best - STRICT_F1_TIE)
+    by_nouns = held_out_f1(corpus, folds, {t: {"VERB": verbs, "NOUN": t} for t in NOUN_THRESHOLDS})
+    harmless = [t for t, f in by_nouns.items() if t < NEVER and f >= by_nouns[NEVER]]
+    thresholds = {"VERB": verbs} | ({"NOUN": max(harmless)} if harmless else {})
+    return CueModel(fit([e for found in examples for e in found]), thresholds)
+
+
+def _training_folds(examples: list[list[Example]], held_out: int) -> list[Example]:
+    return [e for i, found in enumerate(examples) if i % FOLDS != held_out for e in found]
 
 
 def _examples(article: Article) -> list[Example]:
@@ -326,18 +341,18 @@ def _strictly_right(truth: Attribution, guess: Attribution) -> bool:
     return source_ok and covered
 
 
-def cross_validated_threshold(corpus: list[Article], examples: list[list[Example]]) -> float:
-    """The threshold with the best strict F1 on held-out articles (FOLDS folds of train)."""
-    tallies = {threshold: Tally() for threshold in THRESHOLDS}
-    for fold in range(FOLDS):
-        kept = [e for i, found in enumerate(examples) if i % FOLDS != fold for e in found]
-        weights = fit(kept)
+def held_out_f1(
+    corpus: list[Article], folds: list[dict[str, float]], grid: dict[float, dict[str, float]]
+) -> dict[float, float]:
+    """Strict F1 on held-out articles for each entry of ``grid`` (a threshold and the
+    per-part-of-speech thresholds it stands for)."""
+    tallies = {threshold: Tally() for threshold in grid}
+    for fold, weights in enumerate(folds):
         for threshold, tally in tallies.items():
-            evaluate(corpus[fold::FOLDS], CueModel(weights, threshold), tally)
+            evaluate(corpus[fold::FOLDS], CueModel(weights, grid[threshold]), tally)
     for threshold, tally in tallies.items():
-        print(f"threshold {threshold}: " + " | ".join(report("cv", tally)[1:5:3]))
-    best = max(strict_f1(tally) for tally in tallies.values())
-    return max(t for t, tally in tallies.items() if strict_f1(tally) >= best - STRICT_F1_TIE)
+        print(f"{grid[threshold]}: " + " | ".join(report("cv", tally)[1:5:3]))
+    return {threshold: strict_f1(tally) for threshold, tally in tallies.items()}
 
 
 def strict_f1(tally: Tally) -> float:
@@ -347,7 +362,7 @@ def strict_f1(tally: Tally) -> float:
 def write_model(model: CueModel) -> None:
     document = {
         "about": "cue model weights: bench/attribution.py --learn, PolNeAR train; do not edit",
-        "threshold": model.threshold,
+        "thresholds": dict(model.thresholds),
         "weights": dict(sorted(model.weights.items())),
     }
     WEIGHTS.write_text(json.dumps(document, indent=0, ensure_ascii=False) + "\n", "utf-8")
@@ -370,7 +385,7 @@ def main() -> None:
     if args.learn:
         model = learn(articles(nlp, "train", args.limit, args.parse_cache))
         write_model(model)
-        print(f"wrote {len(model.weights)} weights, threshold {model.threshold}, to {WEIGHTS}")
+        print(f"wrote {len(model.weights)} weights, thresholds {model.thresholds}, to {WEIGHTS}")
         return
     tally = evaluate(articles(nlp, args.split, args.limit, args.parse_cache), load_cue_model())
     lines = report(args.split, tally)

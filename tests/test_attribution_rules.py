@@ -240,9 +240,9 @@ def test_participle_after_a_preposition_takes_the_main_subject(nlp: Language) ->
 
 
 def test_noun_cue_with_a_that_clause(nlp: Language) -> None:
-    text = "Smith's statement that the factory would close surprised the workers."
+    text = "Smith's claim that the factory would close surprised the workers."
     claim = claim_with(claims_of(nlp, text), "factory would close")
-    assert claim.cue == "statement"
+    assert claim.cue == "claim"
     assert claim.speaker == "Smith"
 
 

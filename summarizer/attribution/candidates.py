@@ -1,5 +1,8 @@
 """Candidate cues: every verb and noun whose clause rules find a content.
 
+Auxiliaries ("is", "has") are no candidates: on PolNeAR train they were cues in a
+handful of cases and wrong in most others.
+
 The cue model (``cue_model``) decides which of them are attributions; training
 (``bench/attribution.py --learn``) reads the same candidates, so what is learned is
 what is applied.
@@ -7,18 +10,20 @@ what is applied.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 from spacy.attrs import POS
-from spacy.symbols import AUX, NOUN, VERB
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from summarizer.attribution.features import cue_features
 from summarizer.attribution.layout import Layout
 from summarizer.attribution.readings import Reading, read_noun, read_verb
 
-CANDIDATE_POS = (VERB, AUX, NOUN)
+#: Parts of speech that may be cues, by name (the cue model's thresholds are keyed so).
+CANDIDATE_POS = {"VERB": VERB, "NOUN": NOUN}
 
 
 @dataclass(frozen=True)
@@ -30,9 +35,13 @@ class Candidate:
     features: tuple[str, ...]
 
 
-def candidates(doc: Doc, layout: Layout) -> list[Candidate]:
+def candidates(
+    doc: Doc, layout: Layout, parts: Iterable[str] = tuple(CANDIDATE_POS)
+) -> list[Candidate]:
+    """The candidates among the words of the given parts of speech."""
+    wanted = [CANDIDATE_POS[part] for part in parts if part in CANDIDATE_POS]
     found = []
-    for index in np.flatnonzero(np.isin(doc.to_array([POS]), CANDIDATE_POS)):
+    for index in np.flatnonzero(np.isin(doc.to_array([POS]), wanted)):
         token = doc[int(index)]
         reading = read_noun(token, layout) if token.pos == NOUN else read_verb(token, layout)
         if reading is not None:

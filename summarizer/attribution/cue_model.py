@@ -2,7 +2,9 @@
 
 A logistic regression over ``features.cue_features``; its weights are data
 (``cue_weights.json``, written by ``bench/attribution.py --learn`` from PolNeAR
-train only) and are read once per process, when first needed.
+train only) and are read once per process, when first needed. Verbs and nouns
+have their own thresholds: noun cues ("her criticism of ...") are much less
+often right, so they must be surer to count.
 """
 
 from __future__ import annotations
@@ -19,21 +21,23 @@ WEIGHTS_FILE = "cue_weights.json"
 
 @dataclass(frozen=True)
 class CueModel:
-    """Feature weights and the probability from which a candidate counts as a cue."""
+    """Feature weights, and per part of speech ("VERB", "NOUN") the probability from
+    which a candidate counts as a cue (a part of speech not listed never does)."""
 
     weights: Mapping[str, float]
-    threshold: float
+    thresholds: Mapping[str, float]
 
     def probability(self, features: Iterable[str]) -> float:
         score = sum(self.weights.get(feature, 0.0) for feature in set(features))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
-    def accepts(self, features: Iterable[str]) -> bool:
-        return self.probability(features) >= self.threshold
+    def accepts(self, features: Iterable[str], part_of_speech: str) -> bool:
+        threshold = self.thresholds.get(part_of_speech)
+        return threshold is not None and self.probability(features) >= threshold
 
 
 @lru_cache(maxsize=1)
 def load_cue_model() -> CueModel:
     """The shipped model (cached: one per process)."""
     data = json.loads(resources.files(__package__).joinpath(WEIGHTS_FILE).read_text("utf-8"))
-    return CueModel(data["weights"], data["threshold"])
+    return CueModel(data["weights"], data["thresholds"])

@@ -44,7 +44,9 @@ def extract_claims(doc: Doc, model: CueModel | None = None) -> tuple[Claim, ...]
 def _read_cues(doc: Doc, layout: Layout, model: CueModel) -> list[Reading]:
     """Candidate verbs and nouns the model accepts, and the fixed constructions."""
     found: list[Reading | None] = [
-        c.reading for c in candidates(doc, layout) if model.accepts(c.features)
+        c.reading
+        for c in candidates(doc, layout, model.thresholds)
+        if model.accepts(c.features, c.token.pos_)
     ]
     lemmas = doc.to_array(LEMMA)
     according = np.flatnonzero(lemmas == doc.vocab.strings.add("accord"))
