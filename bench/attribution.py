@@ -374,7 +374,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--errors", type=int, default=0, help="print N misses/false cues")
     parser.add_argument("--parse-cache", type=Path, default=None, help="directory for parses")
-    parser.add_argument("--learn", action="store_true", help="learn the cue table on train")
+    parser.add_argument("--learn", action="store_true", help="refit the cue model on train")
     parser.add_argument("--agreement", action="store_true", help="annotators vs each other")
     args = parser.parse_args()
     if args.agreement:
