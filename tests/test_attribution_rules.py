@@ -469,3 +469,13 @@ def test_as_someone_reported_attributes_the_clause_it_opens(nlp: Language) -> No
     claim = claim_with(claims_of(nlp, text), "the bank lost")
     assert claim.speaker == "Financial Times"
     assert claim.cue == "reported"
+
+
+def test_a_name_written_another_way_is_no_description(nlp: Language) -> None:
+    text = article(
+        "The Russian Defense Ministry said the strikes would continue for another week.",
+        "The Russian Ministry of Defense said on Sunday that the air force had flown 20 sorties.",
+    )
+    groups = group_claims(claims_of(nlp, text), text)
+    ministry = next(g for g in groups if "Ministry" in g.speaker)
+    assert ministry.description is None

@@ -61,6 +61,7 @@ def _speaker_claims(group: list[Claim], text: str | None) -> SpeakerClaims:
 def describe(text: str, span: Span, name: str) -> str | None:
     """The title before a name ("British Prime Minister") or the apposition after it."""
     mention = text[span[0] : span[1]]
+    full_words = name_words(name)
     at = mention.find(name)
     if at < 0:
         surname = name.split()[-1]
@@ -70,7 +71,8 @@ def describe(text: str, span: Span, name: str) -> str | None:
     before = [w for w in mention[:at].split() if w.lower() not in DETERMINERS]
     after = mention[at + len(name) :].strip()
     if before and all(w[:1].isupper() for w in before):
-        return " ".join(before)
+        # "Russian Defense Ministry" names "Russian Ministry of Defense": no title in it
+        return None if name_words(" ".join(before)) <= full_words else " ".join(before)
     apposition = after.strip(" ,")
     short = len(apposition.split()) <= MAX_APPOSITION_WORDS
     if after.startswith(",") and short and apposition.split(" ")[0].lower() not in CLAUSE_WORDS:
