@@ -479,3 +479,15 @@ def test_a_name_written_another_way_is_no_description(nlp: Language) -> None:
     groups = group_claims(claims_of(nlp, text), text)
     ministry = next(g for g in groups if "Ministry" in g.speaker)
     assert ministry.description is None
+
+
+def test_a_title_before_an_appositive_name_is_not_the_speaker(nlp: Language) -> None:
+    text = "“Harvest” director Mina Park said backstage that nobody could predict the awards."
+    claim = claim_with(claims_of(nlp, text), "nobody could predict")
+    assert claim.speaker == "Mina Park"
+
+
+def test_an_intention_is_shown_with_its_verb(nlp: Language) -> None:
+    text = "The company's chief executive, Lena Fischer, declined to be interviewed for this story."
+    claim = claim_with(claims_of(nlp, text), "to be interviewed")
+    assert display_claim(claim) == "declined to be interviewed for this story"

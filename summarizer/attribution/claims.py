@@ -11,7 +11,7 @@ from summarizer.attribution.tokens import trim
 from summarizer.types import Claim, Span
 
 #: Constructions whose content is a noun phrase that needs its cue to say anything.
-CUE_LED = frozenset({"object", "preposition", "noun-preposition"})
+CUE_LED = frozenset({"object", "preposition", "noun-preposition", "complement"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MAX_CUE_GAP = 40  # characters between the cue and such a content ("endorsed on Tuesday")
 

@@ -24,6 +24,7 @@ NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
 STOP_WORDS = frozenset({"the", "of", "a", "an", "and", "for", "'s", "’s"})
 #: Countries and organisations whose lists name a group of sources ("France, Germany and ...").
 LISTED_ENTITIES = frozenset({"GPE", "ORG", "NORP"})
+NAMED_REFERENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 CATEGORY_OF_ENTITY = {"PERSON": "person", "ORG": "org", "GPE": "org", "LOC": "org", "NORP": "group"}
 PERSON_NOUNS = words(
     """official spokesman spokeswoman spokesperson minister president senator governor man
@@ -88,6 +89,11 @@ def _next_referent(token: Token) -> Token | None:
         return listed
     if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
         return token.head.head
+    if token.pos_ == "NOUN":  # '"Parasite" director Bong Joon Ho said': the name speaks
+        named = (c for c in token.children if c.dep_ == "appos" and c.ent_type_ in NAMED_REFERENTS)
+        found = next(named, None)
+        if found is not None:
+            return found
     if token.lemma_.lower() in ARTIFACT:
         for child in token.children:
             if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("by", "from")):
