@@ -491,3 +491,10 @@ def test_an_intention_is_shown_with_its_verb(nlp: Language) -> None:
     text = "The company's chief executive, Lena Fischer, declined to be interviewed for this story."
     claim = claim_with(claims_of(nlp, text), "to be interviewed")
     assert display_claim(claim) == "declined to be interviewed for this story"
+
+
+def test_a_pronoun_that_resolves_to_no_one_is_no_speaker_in_the_brief(nlp: Language) -> None:
+    text = "They said the old bridge over the river was no longer safe for heavy trucks."
+    claims = claims_of(nlp, text)
+    assert claim_with(claims, "no longer safe").speaker == ""
+    assert group_claims(claims, text) == ()

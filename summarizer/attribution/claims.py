@@ -19,7 +19,7 @@ MAX_CUE_GAP = 40  # characters between the cue and such a content ("endorsed on 
 def build_claim(doc: Doc, text: str, reading: Reading, entity: Entity | None) -> Claim:
     """The claim of a reading whose source resolved to ``entity`` (None: unresolved)."""
     source = reading.source
-    speaker = entity.name if entity is not None else source.text if source is not None else ""
+    speaker = entity.name if entity is not None else _unresolved_name(source)
     kind = kind_of(reading.lemma)
     return Claim(
         speaker=speaker,
@@ -55,6 +55,12 @@ def _predicates(token: Token) -> bool:
     killed 30 civilians" as a noun phrase)."""
     has_object = any(c.dep_ == "dobj" for c in token.children)
     return token.tag_ in FINITE_TAGS or (token.tag_ == "VBN" and has_object)
+
+
+def _unresolved_name(source: Token | None) -> str:
+    """A source no entity was found for: its own words, unless only a pronoun ("who",
+    "they"), which names no one (such claims stay in the data but out of the display)."""
+    return "" if source is None or source.pos_ == "PRON" else source.text
 
 
 def mention_span(text: str, source: Token | None, cue: Span) -> Span | None:
