@@ -498,3 +498,10 @@ def test_a_pronoun_that_resolves_to_no_one_is_no_speaker_in_the_brief(nlp: Langu
     claims = claims_of(nlp, text)
     assert claim_with(claims, "no longer safe").speaker == ""
     assert group_claims(claims, text) == ()
+
+
+@pytest.mark.parametrize("before", ["Mr.", "Ms"])
+def test_an_honorific_alone_is_no_description(nlp: Language, before: str) -> None:
+    text = f"{before} Paul Ortega said the harbour would reopen to ferries on Monday morning."
+    groups = group_claims(claims_of(nlp, text), text)
+    assert [g.description for g in groups] == [None]

@@ -8,7 +8,10 @@ from collections.abc import Sequence
 from summarizer.attribution.speakers import name_words
 from summarizer.types import Claim, Span, SpeakerClaims
 
-DETERMINERS = frozenset({"a", "an", "the"})
+#: Words before a name that are no title: articles, possessives ("My friend"), honorifics.
+NOT_TITLES = frozenset(
+    {"a", "an", "the", "my", "our", "your", "his", "her", "their", "its", "mr", "mrs", "ms"}
+)
 MAX_APPOSITION_WORDS = 12
 LIST_SEPARATOR = re.compile(r", | and ")
 CLAUSE_WORDS = frozenset({"which", "who", "whose", "that", "where", "when"})  # not appositions
@@ -68,7 +71,7 @@ def describe(text: str, span: Span, name: str) -> str | None:
         at, name = mention.find(surname), surname
     if at < 0:
         return None
-    before = [w for w in mention[:at].split() if w.lower() not in DETERMINERS]
+    before = [w for w in mention[:at].split() if w.lower().rstrip(".") not in NOT_TITLES]
     after = mention[at + len(name) :].strip()
     if before and all(w[:1].isupper() for w in before):
         # "Russian Defense Ministry" names "Russian Ministry of Defense": no title in it
