@@ -62,7 +62,8 @@ def _speaker_claims(group: list[Claim], text: str | None) -> SpeakerClaims:
 
 
 def describe(text: str, span: Span, name: str) -> str | None:
-    """The title before a name ("British Prime Minister") or the apposition after it."""
+    """The title before a name ("British Prime Minister") or the apposition after it;
+    never a piece of the name itself ("Miami-" of "Miami-Dade Police")."""
     mention = text[span[0] : span[1]]
     full_words = name_words(name)
     at = mention.find(name)
@@ -73,7 +74,7 @@ def describe(text: str, span: Span, name: str) -> str | None:
         return None
     before = [w for w in mention[:at].split() if w.lower().rstrip(".") not in NOT_TITLES]
     after = mention[at + len(name) :].strip()
-    if before and all(w[:1].isupper() for w in before):
+    if before and all(w[:1].isupper() for w in before) and not before[-1].endswith("-"):
         # "Russian Defense Ministry" names "Russian Ministry of Defense": no title in it
         return None if name_words(" ".join(before)) <= full_words else " ".join(before)
     apposition = after.strip(" ,")
