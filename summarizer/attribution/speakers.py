@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from summarizer.attribution.lexicon import ARTIFACT, words
 
@@ -169,13 +169,22 @@ def naming(token: Token) -> tuple[str, str]:
             category = "unknown"  # the small model often tags surnames NORP
         return _text(words), category
     modifiers = [c for c in token.lefts if c.dep_ in NAME_MODIFIERS]
-    start = modifiers[0].i if modifiers else token.i
+    start = _hyphenated_start(token.doc, modifiers[0].i if modifiers else token.i)
     words = list(token.doc[start : token.i + 1])
     if token.pos_ == "PROPN":
         return _text(words), "unknown"
     plural = token.tag_ in ("NNS", "NNPS")
     person = token.lemma_.lower() in PERSON_NOUNS
     return _text(words), "group" if plural else "person" if person else "org"
+
+
+def _hyphenated_start(doc: Doc, start: int) -> int:
+    """Back over a first part joined by a hyphen ("Miami-Dade Police" from "Dade Police")."""
+    while start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        if doc[start - 1].whitespace_:
+            break
+        start -= 2
+    return start
 
 
 def _before_label_colon(words: list[Token]) -> list[Token]:
