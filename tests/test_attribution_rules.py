@@ -514,3 +514,14 @@ def test_a_hyphenated_name_is_kept_whole(nlp: Language) -> None:
     )
     groups = group_claims(claims_of(nlp, text), text)
     assert [(g.speaker, g.description) for g in groups] == [("Miami-Dade Police", None)]
+
+
+def test_a_claim_too_short_to_say_anything_is_left_out_of_the_brief(nlp: Language) -> None:
+    text = article(
+        "Mayor Tom Hale said the new bridge would open in May after two years of work.",
+        '"Will it be on time?" the reporter asked. "It will," Hale said.',
+    )
+    claims = claims_of(nlp, text)
+    shown = [c.claim for g in group_claims(claims, text) for c in g.claims]
+    assert any("new bridge would open" in c for c in shown)
+    assert all(len(c.split()) >= 3 for c in shown)

@@ -13,12 +13,14 @@ NOT_TITLES = frozenset(
     {"a", "an", "the", "my", "our", "your", "his", "her", "their", "its", "mr", "mrs", "ms"}
 )
 MAX_APPOSITION_WORDS = 12
+MIN_SHOWN_WORDS = 3
 LIST_SEPARATOR = re.compile(r", | and ")
 CLAUSE_WORDS = frozenset({"which", "who", "whose", "that", "where", "when"})  # not appositions
 
 
 def group_claims(claims: Sequence[Claim], text: str | None = None) -> tuple[SpeakerClaims, ...]:
     """Group claims per speaker; with the article ``text``, titles become descriptions.
+    Claims too short to say anything are left out.
 
     Speakers whose words are a subset of another's ("Kartapolov", "Andrei Kartapolov")
     are one speaker shown under the longest name. Order: most claims first, then the
@@ -26,10 +28,16 @@ def group_claims(claims: Sequence[Claim], text: str | None = None) -> tuple[Spea
     """
     groups: list[list[Claim]] = []
     for claim in claims:
-        if claim.speaker:
+        if claim.speaker and says_something(claim):
             _group_for(groups, claim).append(claim)
     ordered = sorted(groups, key=lambda group: (-len(group), _first_offset(group)))
     return tuple(_speaker_claims(group, text) for group in ordered)
+
+
+def says_something(claim: Claim) -> bool:
+    """At least MIN_SHOWN_WORDS words with its cue words: "that", "they do" say nothing
+    on their own (such claims stay in the data, out of the brief)."""
+    return len(f"{claim.lead or ''} {claim.claim}".split()) >= MIN_SHOWN_WORDS
 
 
 def _group_for(groups: list[list[Claim]], claim: Claim) -> list[Claim]:
