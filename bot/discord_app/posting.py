@@ -12,14 +12,16 @@ Interaction follow-ups always may embed (Discord grants Embed Links to them).
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Callable
 from typing import TypeGuard
 
 import discord
 
 from bot.discord_app.embeds import OutgoingMessage, shorten
 from bot.discord_app.render import render_reply, render_reply_as_text
-from bot.replies import BriefReply, Reply
+from bot.replies import BriefReply, DigestReply, Reply
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +31,16 @@ EMBED_LINKS_NOTE = (
 )
 #: Discord's limit on a thread's name (1 to 100 characters).
 THREAD_NAME_MAX = 100
+
+
+async def rendered(
+    render: Callable[[Reply], list[OutgoingMessage]], reply: Reply
+) -> list[OutgoingMessage]:
+    """``render(reply)``; for a digest on a thread, as a large one takes ~150 ms that would
+    stall the gateway and every other event."""
+    if isinstance(reply, DigestReply):
+        return await asyncio.to_thread(render, reply)
+    return render(reply)
 
 
 class ChannelPoster:
@@ -52,10 +64,11 @@ class ChannelPoster:
         if not can_send(self.channel, allowed):
             log.warning("cannot answer in %s: missing Send Messages", where(self.channel))
             return None
-        outgoing = render_reply(reply)
+        outgoing = await rendered(render_reply, reply)
         if not allowed.embed_links and any(message.embeds for message in outgoing):
             log.warning("missing Embed Links in %s: sent as text", where(self.channel))
-            outgoing = [*render_reply_as_text(reply), OutgoingMessage(content=EMBED_LINKS_NOTE)]
+            as_text = await rendered(render_reply_as_text, reply)
+            outgoing = [*as_text, OutgoingMessage(content=EMBED_LINKS_NOTE)]
         return await self._send_all(outgoing, as_reply=allowed.read_message_history)
 
     async def _move_to_thread(self, reply: BriefReply) -> None:
@@ -111,7 +124,7 @@ class InteractionPoster:
 
     async def __call__(self, reply: Reply) -> str | None:
         first: discord.Message | None = None
-        for item in render_reply(reply):
+        for item in await rendered(render_reply, reply):
             try:
                 sent = await self._send(item, reply.private)
             except discord.Forbidden as error:

@@ -21,7 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.errors import BotError
-from bot.replies import AlreadyBriefed, Reply
+from bot.replies import AlreadyBriefed, DigestReply, Reply
 from bot.slack_app.blocks import SlackMessage
 from bot.slack_app.render import render_messages
 
@@ -47,6 +47,14 @@ class Destination:
     thread_ts: str | None = None  # answer in this thread
 
 
+async def rendered(reply: Reply, earlier_link: str | None) -> list[SlackMessage]:
+    """The messages of ``reply``; a digest is rendered on a thread, as a large one takes
+    ~150 ms that would stall every other event of the bot."""
+    if isinstance(reply, DigestReply):
+        return await asyncio.to_thread(render_messages, reply, earlier_link)
+    return render_messages(reply, earlier_link)
+
+
 class SlackPoster:
     """The service's ``Poster`` for one event: renders each reply and sends it. ``webhook``
     is the event's response_url (slash commands and shortcuts have one)."""
@@ -61,7 +69,7 @@ class SlackPoster:
     async def __call__(self, reply: Reply) -> str | None:
         """Post every message of ``reply``; returns the first one's ``ts`` (public only)."""
         first: str | None = None
-        for message in render_messages(reply, await self._earlier_link(reply)):
+        for message in await rendered(reply, await self._earlier_link(reply)):
             if reply.private:
                 await self.post_private(message)
                 continue
