@@ -37,6 +37,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 #: (key, summary sentences)
 BriefKey = tuple[str, int]
+#: A brief request: its key and whether a brief of any age will do.
+FlightKey = tuple[str, int, bool]
+#: Whether a stored brief or article is recent enough for a request.
+Freshness = Callable[[str, StoredBrief | StoredArticle], bool]
 Clock = Callable[[], datetime]
 CONTENT_KEY_PREFIX = "sha256:"
 #: The default of ``bot.cache_hours`` (config/defaults.toml).
@@ -77,6 +81,10 @@ class MemoryCache:
             self._items.popitem(last=False)
 
 
+def _any_age(key: str, stored: StoredBrief | StoredArticle) -> bool:
+    return True
+
+
 class BriefCache:
     """Briefs are made by ``workers`` (e.g. :class:`~bot.nlp_workers.ProcessBriefing`) or,
     when only ``briefer`` is given, by it on ``pool``; articles are loaded on ``pool``."""
@@ -108,26 +116,31 @@ class BriefCache:
         #: Briefs being made at once. Fetching is quicker than the NLP, so without a bound
         #: a burst of links would hold every fetched page in memory while it waits.
         self._making = asyncio.Semaphore(concurrency)
-        self._brief_flights: SingleFlight[BriefKey, tuple[Brief, bool]] = SingleFlight()
+        self._brief_flights: SingleFlight[FlightKey, tuple[Brief, bool]] = SingleFlight()
         self._source_flights: SingleFlight[str, _Read] = SingleFlight()
 
-    async def get(self, key: str, sentences: int, load: Callable[[], Source]) -> tuple[Brief, bool]:
+    async def get(
+        self, key: str, sentences: int, load: Callable[[], Source], *, any_age: bool = False
+    ) -> tuple[Brief, bool]:
         """The brief of ``key`` with ``sentences`` summary sentences, and whether it was
         cached (made before this request). ``load`` reads the document (a fetch) or gives
-        the article; it runs on the pool, only when no fresh article is stored."""
+        the article; it runs on the pool, only when no fresh article is stored. With
+        ``any_age`` a stored brief or article is used however old (digests: the brief of
+        what was shared, without fetching every link of the week again)."""
         brief_key = (key, sentences)
+        fresh: Freshness = _any_age if any_age else self._is_fresh
         return await self._brief_flights.run(
-            brief_key, partial(self._find_or_make, brief_key, load)
+            (key, sentences, any_age), partial(self._find_or_make, brief_key, load, fresh)
         )
 
     async def _find_or_make(
-        self, brief_key: BriefKey, load: Callable[[], Source]
+        self, brief_key: BriefKey, load: Callable[[], Source], fresh: Freshness
     ) -> tuple[Brief, bool]:
-        known = await self._known(brief_key)
-        if known is not None and self._is_fresh(brief_key[0], known):
+        known = await self._known(brief_key, fresh)
+        if known is not None and fresh(brief_key[0], known):
             return known.brief, True
         try:
-            return (await self._make(brief_key, load)).brief, False
+            return (await self._make(brief_key, load, fresh)).brief, False
         except Exception:
             if known is None:
                 raise
@@ -136,11 +149,11 @@ class BriefCache:
                         brief_key[0], read_at, exc_info=True)  # fmt: skip
             return known.brief, True
 
-    async def _known(self, brief_key: BriefKey) -> StoredBrief | None:
+    async def _known(self, brief_key: BriefKey, fresh: Freshness) -> StoredBrief | None:
         """This process's copy while fresh, else the stored one (another process may have
         made it again), else this process's stale copy."""
         remembered = self._memory.get(brief_key)
-        if remembered is not None and self._is_fresh(brief_key[0], remembered):
+        if remembered is not None and fresh(brief_key[0], remembered):
             return remembered
         key, sentences = brief_key
         stored = await self._db.run(lambda db: db.brief(key, sentences, self._algorithm))
@@ -149,10 +162,13 @@ class BriefCache:
         self._memory.put(brief_key, stored)
         return stored
 
-    async def _make(self, brief_key: BriefKey, load: Callable[[], Source]) -> StoredBrief:
+    async def _make(
+        self, brief_key: BriefKey, load: Callable[[], Source], fresh: Freshness
+    ) -> StoredBrief:
         key, sentences = brief_key
         async with self._making:
-            read = await self._source_flights.run(key, partial(self._find_or_load, key, load))
+            find = partial(self._find_or_load, key, load, fresh)
+            read = await self._source_flights.run(key, find)
             made = StoredBrief(await self._workers.brief(read.source, sentences), read.read_at)
         await self._db.run(partial(self._save, brief_key, made, read.new))
         self._memory.put(brief_key, made)
@@ -165,11 +181,11 @@ class BriefCache:
             db.save_article(key, StoredArticle(made.brief.article, made.read_at))
         db.save_brief(key, sentences, self._algorithm, made, self._clock())
 
-    async def _find_or_load(self, key: str, load: Callable[[], Source]) -> _Read:
+    async def _find_or_load(self, key: str, load: Callable[[], Source], fresh: Freshness) -> _Read:
         """The stored article while fresh, else the document (one fetch however many ask
         at once)."""
         stored = await self._db.run(lambda db: db.article(key))
-        if stored is not None and self._is_fresh(key, stored):
+        if stored is not None and fresh(key, stored):
             return _Read(stored.article, stored.read_at, new=False)
         document = await self._in_pool(load)
         return _Read(document, self._clock(), new=True)

@@ -130,6 +130,7 @@ class Bot:
     service: BriefingService
     db: DatabaseThread
     clock: FakeClock
+    briefs: BriefCache
     _message_ids: Iterator[int] = field(default_factory=lambda: count(1))
 
     def event(self, text: str = "", **fields: Any) -> ChatEvent:
@@ -211,7 +212,7 @@ def running_bot(
         clock=clock,
     )
     try:
-        yield Bot(service, db, clock)
+        yield Bot(service, db, clock, cache)
     finally:
         pool.shutdown(wait=True)
         fetcher.close()

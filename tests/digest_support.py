@@ -64,7 +64,7 @@ class LeadBriefs:
     """A brief cache whose briefs summarise an article by its whole (short) text (no NLP)."""
 
     async def get(
-        self, key: str, sentences: int, load: Callable[[], Article]
+        self, key: str, sentences: int, load: Callable[[], Article], *, any_age: bool = False
     ) -> tuple[Brief, bool]:
         article = load()
         summary = (Sentence(article.text, (0, len(article.text))),)

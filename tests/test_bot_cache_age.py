@@ -27,6 +27,7 @@ from bot.events import ChatEvent
 from bot.replies import BriefReply
 from bot.runtime import open_runtime
 from summarizer.settings import FetchSettings
+from summarizer.types import Article
 
 STORY = "/news/budget"
 FIRST_TITLE, UPDATED_TITLE = "Minister announces budget", "Budget revised after protests"
@@ -149,3 +150,18 @@ async def test_an_uploaded_file_is_never_briefed_again(bot: Bot, briefer: Counti
     bot.clock.advance(days=30)
     again = await brief_in(bot, "random", attachments=(upload,))
     assert again.cached and briefer.calls == 1
+
+
+async def test_a_digest_takes_a_shared_brief_of_any_age_without_fetching_again(
+    bot: Bot, story: str, http_server: LocalHTTPServer
+) -> None:
+    await brief_in(bot, "news", story)
+    http_server.route(STORY, body=article_page(UPDATED_TITLE))
+    bot.clock.advance(days=6)
+    from_digest, cached = await bot.briefs.get(story, 3, failing_load, any_age=True)
+    assert cached and from_digest.article.title == FIRST_TITLE
+    assert fetches(http_server, STORY) == 1
+
+
+def failing_load() -> Article:
+    raise AssertionError("a digest must not load a stored article again")

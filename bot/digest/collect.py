@@ -38,7 +38,7 @@ class Briefs(Protocol):
     """``bot.briefs.BriefCache``: a brief by key, made with ``load`` only when not cached."""
 
     async def get(
-        self, key: str, sentences: int, load: Callable[[], Source]
+        self, key: str, sentences: int, load: Callable[[], Source], *, any_age: bool = False
     ) -> tuple[Brief, bool]: ...
 
 
@@ -115,7 +115,7 @@ class DigestCollector:
 
     async def _brief(self, key: str, load: Callable[[], Source]) -> Brief | None:
         try:
-            brief, _cached = await self._briefs.get(key, self._sentences, load)
+            brief, _cached = await self._briefs.get(key, self._sentences, load, any_age=True)
         except Exception as error:  # one unreadable article must not sink the digest
             log.info("digest: leaving out %s: %s", key, getattr(error, "message", error))
             return None
