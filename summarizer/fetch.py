@@ -13,8 +13,9 @@ enforces, at every redirect hop:
 * connect and total time limits, a body-size cap, and a content-type check.
   The total limit covers all hops and is hard: every connect, TLS handshake,
   write and read waits at most the time left until the deadline, so a server
-  that stalls or trickles (headers or body) fails on time. DNS lookups are the
-  exception: the system resolver takes no timeout.
+  that stalls or trickles (headers or body) fails on time, and so does a slow DNS
+  lookup of the address check (the system resolver takes no timeout, so it runs on
+  a worker thread that the fetch stops waiting for).
 
 One ``Fetcher`` (one connection pool) serves many threads at once.
 
@@ -28,6 +29,8 @@ import ipaddress
 import socket
 import time
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as LookupTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http import HTTPStatus as StandardStatus
@@ -49,6 +52,7 @@ from summarizer.errors import (
 from summarizer.settings import FetchSettings
 
 Resolver = Callable[[str], list[str]]
+LOOKUP_THREADS = 4
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 CONDITIONAL_HEADERS = ("if-none-match", "if-modified-since")
@@ -148,6 +152,8 @@ class Fetcher:
     ) -> None:
         self.settings = settings
         self._resolve = resolve or resolve_host
+        #: DNS lookups run here, so that a fetch waits for one only until its deadline.
+        self._lookups = ThreadPoolExecutor(LOOKUP_THREADS, thread_name_prefix="newsbrief-dns")
         self._client = httpx.Client(
             # Pinned connections are pooled by address: a TLS connection opened for one
             # host must not carry another host's request (CDNs share addresses).
@@ -170,6 +176,7 @@ class Fetcher:
 
     def close(self) -> None:
         self._client.close()
+        self._lookups.shutdown(wait=False, cancel_futures=True)
 
     def fetch(
         self,
@@ -212,7 +219,7 @@ class Fetcher:
     # -- one hop ---------------------------------------------------------------
 
     def _open(self, url: httpx.URL, headers: Mapping[str, str], deadline: float) -> httpx.Response:
-        target, extra_headers, extensions = self._pin(url)
+        target, extra_headers, extensions = self._pin(url, deadline)
         remaining = _remaining(deadline, url)
         timeout = httpx.Timeout(remaining, connect=min(self.settings.connect_timeout, remaining))
         request = self._client.build_request(
@@ -225,7 +232,9 @@ class Fetcher:
         with _translated_errors(url):
             return self._client.send(request, stream=True)
 
-    def _pin(self, url: httpx.URL) -> tuple[httpx.URL, dict[str, str], dict[str, str]]:
+    def _pin(
+        self, url: httpx.URL, deadline: float
+    ) -> tuple[httpx.URL, dict[str, str], dict[str, str]]:
         """Check the host's addresses and point the request at the checked one.
 
         Returns the URL to connect to, the Host header and the TLS server name
@@ -234,15 +243,15 @@ class Fetcher:
         if self.settings.allow_private:
             return url, {}, {}
         host = url.raw_host.decode("ascii")
-        address = self._public_address(host, url)
+        address = self._public_address(host, url, deadline)
         name = f"[{host}]" if ":" in host else host  # an IPv6 literal keeps its brackets
         host_header = name if url.port is None else f"{name}:{url.port}"
         extensions = {"sni_hostname": host} if url.scheme == "https" else {}
         return url.copy_with(host=address), {"Host": host_header}, extensions
 
-    def _public_address(self, host: str, url: httpx.URL) -> str:
+    def _public_address(self, host: str, url: httpx.URL, deadline: float) -> str:
         try:
-            addresses = self._resolve(host)
+            addresses = self._lookup(host, url, deadline)
         except (OSError, UnicodeError) as error:
             raise FetchError(f"could not find the server {host} (DNS lookup failed)") from error
         if not addresses:
@@ -252,6 +261,15 @@ class Fetcher:
                 f"refusing to fetch {url}: {host} points to a private or local network address"
             )
         return addresses[0]
+
+    def _lookup(self, host: str, url: httpx.URL, deadline: float) -> list[str]:
+        """The resolver's answer, waited for at most until the deadline: the system
+        resolver takes no timeout (a lookup left behind finishes on its worker thread)."""
+        lookup = self._lookups.submit(self._resolve, host)
+        try:
+            return lookup.result(timeout=_remaining(deadline, url))
+        except LookupTimeout as error:
+            raise FetchTimeout(f"fetching {url} took too long (looking up {host})") from error
 
     def _redirect_target(self, current: httpx.URL, response: httpx.Response) -> httpx.URL | None:
         if response.status_code not in REDIRECT_STATUSES:

@@ -158,3 +158,24 @@ def test_a_prompt_server_is_unaffected_by_a_short_total_limit(
     http_server.route("/story", body=b"<p>Hello.</p>")
     for _ in range(3):
         assert impatient.fetch(http_server.url("/story")).body == b"<p>Hello.</p>"
+
+
+def test_a_dns_lookup_that_hangs_fails_at_the_total_limit(fetch_settings: FetchSettings) -> None:
+    """The address check's lookup may not hold a fetch past its limit (the system
+    resolver takes no timeout of its own)."""
+    released = threading.Event()
+
+    def hanging_dns(host: str) -> list[str]:
+        released.wait(30)
+        return ["93.184.216.34"]
+
+    guarded = replace(fetch_settings, allow_private=False, total_timeout=TOTAL)
+    try:
+        with Fetcher(guarded, resolve=hanging_dns) as fetcher:
+            error, elapsed = timed_failure(fetcher, "http://slow-dns.test/story")
+    finally:
+        released.set()
+    assert error.message == (
+        "fetching http://slow-dns.test/story took too long (looking up slow-dns.test)"
+    )
+    assert elapsed < TOTAL + 1.0
