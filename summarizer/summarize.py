@@ -78,7 +78,7 @@ def summarize(
     candidates = candidate_sentences(pool, title)
     if len(candidates) <= wanted:
         return tuple(candidates)
-    request = _Request(text, tuple(candidates), wanted, _lexicon(language), title)
+    request = SummaryRequest(text, tuple(candidates), wanted, _lexicon(language), title)
     picked = _PICKERS.get(algorithm, _pick_with_sumy)(request, algorithm)
     return tuple(sorted(picked, key=lambda sentence: sentence.span))
 
@@ -159,7 +159,9 @@ def _stemmer(language: str) -> Callable[[str], str]:
 
 
 @dataclass(frozen=True)
-class _Request:
+class SummaryRequest:
+    """What every algorithm gets: the text, its candidate sentences, how many to pick."""
+
     text: str
     candidates: tuple[Sentence, ...]
     wanted: int
@@ -167,23 +169,21 @@ class _Request:
     title: str | None
 
 
-def _pick_lead(request: _Request, _algorithm: str) -> list[Sentence]:
+def _pick_lead(request: SummaryRequest, _algorithm: str) -> list[Sentence]:
     return list(request.candidates[: request.wanted])
 
 
-def _pick_random(request: _Request, _algorithm: str) -> list[Sentence]:
+def _pick_random(request: SummaryRequest, _algorithm: str) -> list[Sentence]:
     """Seeded by the text, so the same article always gets the same "random" summary."""
     rng = random.Random(zlib.crc32(request.text.encode("utf-8")))
     return rng.sample(list(request.candidates), request.wanted)
 
 
-def _pick_with_sumy(request: _Request, algorithm: str) -> list[Sentence]:
+def _pick_with_sumy(request: SummaryRequest, algorithm: str) -> list[Sentence]:
     # Imported here: sumy's summarizers import all of NLTK (~0.4 s of every cold start).
     from summarizer.sumy_algorithms import pick_with_sumy
 
-    return pick_with_sumy(
-        request.text, request.candidates, request.wanted, request.lexicon, request.title, algorithm
-    )
+    return pick_with_sumy(request, algorithm)
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,7 @@ class CentralityWeights:
 DEFAULT_WEIGHTS = CentralityWeights()
 
 
-def _pick_central(request: _Request, _algorithm: str) -> list[Sentence]:
+def _pick_central(request: SummaryRequest, _algorithm: str) -> list[Sentence]:
     return pick_central(
         request.candidates, request.wanted, request.lexicon, DEFAULT_WEIGHTS, request.title
     )
@@ -325,7 +325,7 @@ def _pick_by_mmr(
     return picked
 
 
-_PICKERS: dict[str, Callable[[_Request, str], list[Sentence]]] = {
+_PICKERS: dict[str, Callable[[SummaryRequest, str], list[Sentence]]] = {
     OURS: _pick_central,
     LEAD: _pick_lead,
     RANDOM: _pick_random,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
@@ -24,39 +23,19 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from summarizer.sentences import OfflineTokenizer, word_tokens
-from summarizer.summarize import Lexicon
+from summarizer.summarize import SummaryRequest
 from summarizer.types import Sentence
 
 
-@dataclass(frozen=True)
-class _Request:
-    text: str
-    candidates: tuple[Sentence, ...]
-    wanted: int
-    lexicon: Lexicon
-    title: str | None
-
-
-def pick_with_sumy(
-    text: str,
-    candidates: tuple[Sentence, ...],
-    wanted: int,
-    lexicon: Lexicon,
-    title: str | None,
-    algorithm: str,
-) -> list[Sentence]:
-    """The ``wanted`` candidates sumy's ``algorithm`` picks."""
-    return _pick(_Request(text, candidates, wanted, lexicon, title), algorithm)
-
-
-def _pick(request: _Request, algorithm: str) -> list[Sentence]:
+def pick_with_sumy(request: SummaryRequest, algorithm: str) -> list[Sentence]:
+    """The ``request.wanted`` candidates sumy's ``algorithm`` picks."""
     document = _sumy_document(request)
     theirs_to_ours = dict(zip(map(id, document.sentences), request.candidates, strict=True))
     summarizer = _sumy_summarizer(algorithm, request)
     return [theirs_to_ours[id(sentence)] for sentence in summarizer(document, request.wanted)]
 
 
-def _sumy_document(request: _Request) -> ObjectDocumentModel:
+def _sumy_document(request: SummaryRequest) -> ObjectDocumentModel:
     """One sumy paragraph per run of candidates between blank lines; the title as a heading."""
     tokenizer = OfflineTokenizer(request.lexicon.language)
     paragraphs: list[list[SumySentence]] = [[]]
@@ -93,7 +72,7 @@ class _SumBasicSummarizer(SumBasicSummarizer):
         return [word for words in content_words for word in words]
 
 
-def _sumy_summarizer(algorithm: str, request: _Request) -> AbstractSummarizer:
+def _sumy_summarizer(algorithm: str, request: SummaryRequest) -> AbstractSummarizer:
     lexicon = request.lexicon
     summarizer_class = SUMMARIZERS[algorithm]
     summarizer = summarizer_class(lexicon.stem)
