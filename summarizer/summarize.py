@@ -11,6 +11,7 @@ import math
 import random
 import re
 import zlib
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,7 @@ from sumy.utils import get_stop_words
 
 from summarizer.errors import InputError, LanguageNotSupported
 from summarizer.sentences import split_sentences, word_tokens
+from summarizer.term_matrix import dense_rows
 from summarizer.types import Sentence
 
 OURS = "centrality"
@@ -267,15 +269,7 @@ def _title_share(terms: Sequence[Sequence[str]], title_terms: set[str]) -> np.nd
 
 def _term_counts(terms: Sequence[Sequence[str]]) -> np.ndarray:
     """Sentence x term count matrix, columns in first-seen order (hash-seed independent)."""
-    vocabulary: dict[str, int] = {}
-    for sentence_terms in terms:
-        for term in sentence_terms:
-            vocabulary.setdefault(term, len(vocabulary))
-    counts = np.zeros((len(terms), max(1, len(vocabulary))))
-    for row, sentence_terms in enumerate(terms):
-        for term in sentence_terms:
-            counts[row, vocabulary[term]] += 1
-    return counts
+    return dense_rows([Counter(sentence_terms) for sentence_terms in terms])
 
 
 def _overlap_similarity(counts: np.ndarray) -> np.ndarray:

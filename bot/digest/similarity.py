@@ -21,6 +21,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from summarizer.term_matrix import dense_rows
+
 Vector = dict[str, float]
 FloatMatrix = npt.NDArray[Any]
 
@@ -120,14 +122,7 @@ def cosine(left: Vector, right: Vector) -> float:
 
 def similarity_matrix(vectors: Sequence[Vector]) -> FloatMatrix:
     """Cosine of every pair of unit vectors, as a dense n × n array."""
-    vocabulary: dict[str, int] = {}
-    for vector in vectors:
-        for term in vector:
-            vocabulary.setdefault(term, len(vocabulary))
-    matrix = np.zeros((len(vectors), max(1, len(vocabulary))))
-    for row, vector in enumerate(vectors):
-        for term, value in vector.items():
-            matrix[row, vocabulary[term]] = value
+    matrix = dense_rows(vectors)
     similarities: FloatMatrix = matrix @ matrix.T
     return similarities
 
