@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from summarizer.attribution.clauses import FINITE
 from summarizer.attribution.lexicon import kind_of
 from summarizer.attribution.readings import Reading
 from summarizer.attribution.speakers import Entity
@@ -12,7 +13,7 @@ from summarizer.types import Claim, Span
 
 #: Constructions whose content is a noun phrase that needs its cue to say anything.
 CUE_LED = frozenset({"object", "preposition", "noun-preposition", "complement"})
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+FINITE_TAGS = FINITE | {"MD"}
 MAX_CUE_GAP = 40  # characters between the cue and such a content ("endorsed on Tuesday")
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from summarizer.attribution.lexicon import ADDRESSEE_OBJECT, ARTIFACT, CHANNEL, CUE_VERBS
-from summarizer.attribution.tokens import subtree_indices
+from summarizer.attribution.tokens import has_marker, subtree_indices
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 #: Through these a participle or conjoined verb shares the subject of the verb above it.
@@ -226,7 +226,7 @@ def _predicate_after(cue: Token) -> set[int]:
 def _as_clause(cue: Token, source: Token | None) -> set[int]:
     """'As the Times noted, Clinton raised $1 million': the clause the "as" phrase sits in."""
     head = cue.head
-    if cue.dep_ != "advcl" or not _has_mark(cue, "as") or head.pos_ not in ("VERB", "AUX"):
+    if cue.dep_ != "advcl" or not has_marker(cue, "as") or head.pos_ not in ("VERB", "AUX"):
         return set()
     return set(subtree_indices(head)) - set(subtree_indices(cue))
 
@@ -240,10 +240,6 @@ def _relative(cue: Token, source: Token | None) -> set[int]:
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children):
         return set()  # "the officials who said it": the clause has its own content
     return set(subtree_indices(noun)) - set(subtree_indices(cue))
-
-
-def _has_mark(clause: Token, word: str) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == word for c in clause.children)
 
 
 Rule = Callable[[Token, Token | None], set[int]]

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from summarizer.attribution.layout import Layout
 from summarizer.attribution.lexicon import words
 from summarizer.attribution.readings import Reading, is_quoted
+from summarizer.attribution.speakers import NAMED_SOURCES
 from summarizer.attribution.tokens import trim
 from summarizer.types import Span
 
@@ -26,7 +27,6 @@ NOT_SPEAKERS = words(
     exclusive breaking analysis opinion source sources sponsored advertisement listen
     see more also full live transcript caption credit"""
 )
-NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 OPENING_QUOTES = "\"“'‘"
 
 
@@ -65,4 +65,4 @@ def _is_name(label: str) -> bool:
 
 
 def _names_someone(root: Token) -> bool:
-    return root.pos_ in ("PROPN", "NOUN") or root.ent_type_ in NAMED
+    return root.pos_ in ("PROPN", "NOUN") or root.ent_type_ in NAMED_SOURCES

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from summarizer.attribution.tokens import subtree_indices
+from summarizer.attribution.tokens import has_marker, subtree_indices
 
 LIGHT_VERBS = frozenset(
     {"make", "issue", "raise", "express", "voice", "offer", "give", "deliver", "have"}
@@ -45,7 +45,7 @@ def noun_content_of(noun: Token) -> tuple[str, set[int]]:
 def _that_clause(noun: Token) -> set[int]:
     """'the claim that taxes will rise' (a relative clause 'the claim that he made' is not)."""
     for child in noun.children:
-        if child.dep_ in CLAUSE_LABELS and _has_marker(child, "that") and not _is_infinitive(child):
+        if child.dep_ in CLAUSE_LABELS and has_marker(child, "that") and not _is_infinitive(child):
             return set(subtree_indices(child))
     return set()
 
@@ -74,10 +74,6 @@ def _prepositional(noun: Token) -> set[int]:
             if objects:
                 return set(subtree_indices(objects[0]))
     return set()
-
-
-def _has_marker(clause: Token, word: str) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == word for c in clause.children)
 
 
 def _is_infinitive(clause: Token) -> bool:

@@ -24,7 +24,8 @@ NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
 STOP_WORDS = frozenset({"the", "of", "a", "an", "and", "for", "'s", "’s"})
 #: Countries and organisations whose lists name a group of sources ("France, Germany and ...").
 LISTED_ENTITIES = frozenset({"GPE", "ORG", "NORP"})
-NAMED_REFERENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Entity types that name a source: people, organisations, countries, groups.
+NAMED_SOURCES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 CATEGORY_OF_ENTITY = {"PERSON": "person", "ORG": "org", "GPE": "org", "LOC": "org", "NORP": "group"}
 PERSON_NOUNS = words(
     """official spokesman spokeswoman spokesperson minister president senator governor man
@@ -90,7 +91,7 @@ def _next_referent(token: Token) -> Token | None:
     if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
         return token.head.head
     if token.pos_ == "NOUN":  # '"Parasite" director Bong Joon Ho said': the name speaks
-        named = (c for c in token.children if c.dep_ == "appos" and c.ent_type_ in NAMED_REFERENTS)
+        named = (c for c in token.children if c.dep_ == "appos" and c.ent_type_ in NAMED_SOURCES)
         found = next(named, None)
         if found is not None:
             return found

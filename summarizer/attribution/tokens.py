@@ -43,3 +43,8 @@ def trim(text: str, span: Span) -> Span:
 
 def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def has_marker(clause: Token, word: str) -> bool:
+    """``clause`` is introduced by ``word`` ("that", "as") as its marker."""
+    return any(c.dep_ == "mark" and c.lower_ == word for c in clause.children)
