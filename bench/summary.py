@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/summary.py [--bbc-limit N] [--algorithms a,b,...]
 
+``--bbc-limit 0`` skips BBC News Summary (CNN/DM only, for a quick run).
+
 Scores are rouge-score F-measures x 100 (stemmed ROUGE-1, ROUGE-2 and summary-level
 ROUGE-Lsum, one sentence per line). Every algorithm picks from the same candidates
 (:func:`summarizer.summarize.candidate_sentences`); "LEAD-k" is the plain first k
@@ -164,23 +166,24 @@ def pickers(algorithms: Sequence[str]) -> dict[str, Callable[[Example], list[str
     return rows
 
 
-def markdown_table(results: dict[str, tuple[Scores, Scores]], bbc_size: int) -> str:
+def markdown_table(results: dict[str, tuple[Scores, Scores | None]], bbc_size: int) -> str:
+    """One row per algorithm; with no BBC scores (``--bbc-limit 0``) no BBC columns."""
+    bbc_header = f" BBC-{bbc_size} R1 | R2 | RLsum |" if bbc_size else ""
     lines = [
-        f"| algorithm | CNN/DM-50 R1 | R2 | RLsum | BBC-{bbc_size} R1 | R2 | RLsum | seconds |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| algorithm | CNN/DM-50 R1 | R2 | RLsum |{bbc_header} seconds |",
+        "| --- |" + " ---: |" * (7 if bbc_size else 4),
     ]
     for label, (cnndm, bbc) in results.items():
-        figures = [
-            cnndm.rouge1,
-            cnndm.rouge2,
-            cnndm.rouge_lsum,
-            bbc.rouge1,
-            bbc.rouge2,
-            bbc.rouge_lsum,
-        ]
-        cells = " | ".join(f"{figure:.2f}" for figure in figures)
-        lines.append(f"| {label} | {cells} | {cnndm.seconds + bbc.seconds:.1f} |")
+        score_sets = [cnndm] if bbc is None else [cnndm, bbc]
+        cells = " | ".join(score_cells(scores) for scores in score_sets)
+        seconds = sum(scores.seconds for scores in score_sets)
+        lines.append(f"| {label} | {cells} | {seconds:.1f} |")
     return "\n".join(lines)
+
+
+def score_cells(scores: Scores) -> str:
+    figures = (scores.rouge1, scores.rouge2, scores.rouge_lsum)
+    return " | ".join(f"{figure:.2f}" for figure in figures)
 
 
 def speed_ms(texts: Sequence[str], algorithm: str = DEFAULT_ALGORITHM) -> float:
@@ -201,9 +204,22 @@ def speed_line(folder: Path) -> str:
     )
 
 
+def article_limit(value: str) -> int:
+    """``--bbc-limit``: a whole number, 0 or more (0 skips BBC)."""
+    try:
+        limit = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if limit < 0:
+        raise argparse.ArgumentTypeError(f"{limit} is negative: give 0 (skip BBC) or more")
+    return limit
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--bbc-limit", type=int, default=None, help="first N BBC articles only")
+    parser.add_argument(
+        "--bbc-limit", type=article_limit, default=None, help="first N BBC articles; 0 skips BBC"
+    )
     parser.add_argument("--algorithms", default=",".join(ALGORITHMS), help="comma-separated")
     return parser.parse_args(argv)
 
@@ -218,10 +234,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     bbc = bbc_examples(data / "summaries" / "bbc_news_summary.jsonl", args.bbc_limit)
     results = {}
     for label, pick in pickers(args.algorithms.split(",")).items():
-        results[label] = (evaluate(pick, cnndm), evaluate(pick, bbc))
+        results[label] = (evaluate(pick, cnndm), evaluate(pick, bbc) if bbc else None)
         print(f"{label}: done", file=sys.stderr, flush=True)
     command = " ".join([".venv/bin/python bench/summary.py", *(argv or sys.argv[1:])])
     print(f"`{command}`\n\n{markdown_table(results, len(bbc))}\n")
+    if not bbc:
+        print("BBC News Summary skipped (--bbc-limit 0)\n")
     print(speed_line(data / "polnear" / "dev" / "text"))
     return 0
 
