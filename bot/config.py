@@ -44,6 +44,7 @@ RANGES: Mapping[str, tuple[int | float, int | float]] = {
     "bot.dedupe_days": (0, 365),
     "bot.memory_cache_size": (0, 100_000),
     "bot.cache_hours": (0, 8_760),
+    "bot.in_progress_minutes": (1, 1_440),
 }
 CHOICES: Mapping[str, tuple[str, ...]] = {"log.level": ("debug", "info", "warning", "error")}
 #: String settings where "" means "use the computed default"; other strings must not be empty.
@@ -79,6 +80,7 @@ class BotSettings:
     auto_brief: bool
     memory_cache_size: int
     cache_hours: int
+    in_progress_minutes: int
 
 
 @dataclass(frozen=True)

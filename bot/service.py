@@ -48,10 +48,6 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 #: Uploads the bot briefs; anything else gets a reply saying so.
 UPLOAD_SUFFIXES = (".html", ".htm", ".pdf", ".txt", ".md")
-#: A share still PENDING after this long was cut off (a crash, a restart): not "in progress",
-#: so the link is briefed again. Far above a brief's run (a fetch within ``fetch.total_timeout``,
-#: 20 s by default, then seconds of NLP), so one still being made is not started twice.
-PENDING_EXPIRY = timedelta(minutes=10)
 #: Delivery ids are kept this long; platforms stop redelivering within minutes (Slack:
 #: three retries over about 5 minutes).
 EVENT_MEMORY = timedelta(days=1)
@@ -105,6 +101,9 @@ class BriefingService:
         extensions: Sequence[CommandExtension] = (),
     ) -> None:
         self._settings = settings
+        #: A share still PENDING after this long was cut off (a crash, a restart): no longer
+        #: "in progress", so the link is briefed again.
+        self._in_progress = timedelta(minutes=settings.in_progress_minutes)
         self._default_sentences = default_sentences
         self._db = db
         self._briefs = briefs
@@ -273,7 +272,7 @@ class BriefingService:
         if not days:
             return None
         since = now - timedelta(days=days)
-        return DedupeWindow(briefed_since=since, pending_since=max(since, now - PENDING_EXPIRY))
+        return DedupeWindow(briefed_since=since, pending_since=max(since, now - self._in_progress))
 
     async def _brief(
         self,

@@ -112,6 +112,7 @@ def bot_settings(**changes: Any) -> BotSettings:
         "auto_brief": True,
         "memory_cache_size": 64,
         "cache_hours": 24,
+        "in_progress_minutes": 10,
     }
     return BotSettings(**{**defaults, **changes})
 

