@@ -2,8 +2,9 @@
 
 Each line on stdin is a message from user ``console`` in channel ``console``;
 replies are printed to stdout as text. Commands work as on any platform
-(``/summarize ...``, ``/newsbrief help``). At the end of input the channel
-finishes the work in progress, then returns.
+(``/summarize ...``, ``/newsbrief help``). A digest is split into messages and capped
+like on the chat platforms. At the end of input the channel finishes the work in
+progress, then returns.
 """
 
 from __future__ import annotations
@@ -12,14 +13,21 @@ import asyncio
 import threading
 import uuid
 from collections.abc import AsyncIterator
+from functools import partial
 from typing import TextIO
 
+from bot.digest.render import render_digest_messages
 from bot.events import ChatEvent
-from bot.replies import Reply
+from bot.replies import DigestReply, Reply
 from bot.reply_text import reply_as_text
 from bot.service import BriefingService
 
 PLATFORM = CHANNEL = USER = "console"
+#: Characters per message of a digest. A terminal has no limit; splitting a digest into
+#: messages this size subjects it to the same cap as on Slack and Discord
+#: (``MESSAGES_PER_DIGEST_MAX``), whose last message says how many stories were left out
+#: and which ``newsbrief digest`` command lists them all.
+DIGEST_MESSAGE_MAX_CHARS = 4_000
 
 
 class ConsoleChannel:
@@ -58,10 +66,21 @@ class ConsoleChannel:
         return await self._post(reply)
 
     async def _post(self, reply: Reply) -> str | None:
+        text = await _as_text(reply)
         self._replies_posted += 1
-        self._stdout.write(reply_as_text(reply) + "\n")
+        self._stdout.write(text + "\n")
         self._stdout.flush()
         return f"reply {self._replies_posted} above"
+
+
+async def _as_text(reply: Reply) -> str:
+    """The reply for the terminal, ending with a newline. A digest is its capped messages,
+    rendered on a thread as the chat adapters do (a large one takes ~150 ms that would
+    hold up every other line)."""
+    if not isinstance(reply, DigestReply):
+        return reply_as_text(reply)
+    render = partial(render_digest_messages, reply.digest, DIGEST_MESSAGE_MAX_CHARS)
+    return "\n\n".join(await asyncio.to_thread(render)) + "\n"
 
 
 async def _lines(stream: TextIO) -> AsyncIterator[str]:

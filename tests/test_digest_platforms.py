@@ -12,7 +12,7 @@ import slack_support
 from bot_support import fresh_database, running_bot
 from digest_builders import big_digest, build_story, huge_digest
 
-from bot.console import ConsoleChannel
+from bot.console import DIGEST_MESSAGE_MAX_CHARS, ConsoleChannel
 from bot.digest.app import sender
 from bot.digest.render import MESSAGES_PER_DIGEST_MAX, NOTHING_NEW
 from bot.digest.stories import Digest
@@ -174,3 +174,17 @@ async def test_console_prints_a_digest_as_text(
     assert output.startswith("News digest: 3 stories\n\n1. Story 1: ministers meet")
     assert "     Speaker 1.0\n       UPI: UPI says claimed" in output
     assert output.rstrip().endswith("+2 more")
+
+
+async def test_console_huge_digest_is_capped_like_the_chats_and_says_what_was_left_out(
+    tmp_path: Path, fetch_settings: FetchSettings
+) -> None:
+    stdout = io.StringIO()
+    with running_bot(fresh_database(tmp_path), fetch_settings) as bot:
+        console = ConsoleChannel(bot.service, stdin=io.StringIO(""), stdout=stdout)
+        await sender(console)("console", huge_digest("console", "console"))
+    output = stdout.getvalue()
+    shown = sum(f"\n{n}. Story {n}: " in output for n in range(1, 51))
+    assert 5 <= shown < 50 and f"\n{shown}. Story {shown}: " in output  # the top ones, in order
+    assert len(output) <= MESSAGES_PER_DIGEST_MAX * (DIGEST_MESSAGE_MAX_CHARS + 2)
+    assert output.rstrip().endswith(left_out_note(shown, SHOW_ALL.format("console", "console")))
