@@ -3,15 +3,18 @@
 httpx gives each read the whole read timeout afresh, so a server sending a byte now
 and then (or stalling just before the deadline) could hold a fetch far past its
 total limit. :class:`DeadlineTransport` is httpx's standard transport on sockets
-whose every connect, TLS handshake, write and read waits at most the time left
-until the deadline that :func:`deadline_in` sets for the current fetch.
+whose every DNS lookup, connect, TLS handshake, write and read waits at most the time
+left until the deadline that :func:`deadline_in` sets for the current fetch.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import ssl
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as StillRunning
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
@@ -20,6 +23,9 @@ from typing import Any
 import certifi
 import httpcore
 import httpx
+
+#: A host name to all its addresses (``summarizer.fetch.resolve_host``; tests pass a stub).
+Resolver = Callable[[str], list[str]]
 
 
 @cache
@@ -56,6 +62,34 @@ def _time_left(timeout: float | None, expired: type[Exception]) -> float | None:
     return left if timeout is None else min(timeout, left)
 
 
+class LookupTimeout(httpcore.ConnectTimeout):
+    """A DNS lookup still unanswered at the current fetch's deadline."""
+
+
+class DeadlineResolver:
+    """DNS lookups that end by the current fetch's deadline.
+
+    The system resolver takes no timeout, so each lookup runs on a worker thread
+    that the fetch stops waiting for at the deadline (a lookup left behind finishes
+    there). Used by the address check and by the connections themselves.
+    """
+
+    def __init__(self, resolve: Resolver, threads: int) -> None:
+        self._resolve = resolve
+        self._threads = ThreadPoolExecutor(threads, thread_name_prefix="newsbrief-dns")
+
+    def addresses(self, host: str) -> list[str]:
+        """Every address of ``host``; :class:`LookupTimeout` at the deadline."""
+        lookup = self._threads.submit(self._resolve, host)
+        try:
+            return lookup.result(timeout=_time_left(None, LookupTimeout))
+        except StillRunning:
+            raise LookupTimeout(f"looking up {host} took too long") from None
+
+    def close(self) -> None:
+        self._threads.shutdown(wait=False, cancel_futures=True)
+
+
 class _DeadlineStream(httpcore.NetworkStream):
     """A connection whose every read, write and TLS handshake ends by the deadline.
 
@@ -90,10 +124,15 @@ class _DeadlineStream(httpcore.NetworkStream):
 
 
 class _DeadlineBackend(httpcore.NetworkBackend):
-    """httpcore's standard sockets, wrapped in :class:`_DeadlineStream`."""
+    """httpcore's standard sockets, wrapped in :class:`_DeadlineStream`.
 
-    def __init__(self) -> None:
+    A host name is looked up by ``resolver`` (so by the deadline), then its addresses
+    are tried in turn, as ``socket.create_connection`` would with its own lookup.
+    """
+
+    def __init__(self, resolver: DeadlineResolver) -> None:
         self._inner = httpcore.SyncBackend()
+        self._resolver = resolver
 
     def connect_tcp(
         self,
@@ -103,13 +142,36 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
     ) -> httpcore.NetworkStream:
-        left = _time_left(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(
-            self._inner.connect_tcp(host, port, left, local_address, socket_options)
-        )
+        options = list(socket_options or ())
+        failure: Exception = httpcore.ConnectError(f"{host} has no address")
+        for address in self._addresses(host):
+            left = _time_left(timeout, httpcore.ConnectTimeout)
+            try:
+                stream = self._inner.connect_tcp(address, port, left, local_address, options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as error:
+                failure = error
+                continue
+            return _DeadlineStream(stream)
+        raise failure
+
+    def _addresses(self, host: str) -> list[str]:
+        if _is_address(host):  # a pinned request (the address check ran) or an IP link
+            return [host]
+        try:
+            return self._resolver.addresses(host)
+        except (OSError, UnicodeError) as error:
+            raise httpcore.ConnectError(f"could not look up {host}: {error}") from error
 
     def sleep(self, seconds: float) -> None:
         self._inner.sleep(seconds)
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 class DeadlineTransport(httpx.BaseTransport):
@@ -117,16 +179,16 @@ class DeadlineTransport(httpx.BaseTransport):
 
     ``httpx.HTTPTransport`` cannot be given a network backend, so this hands
     requests to an ``httpcore`` pool itself, as that class does (no proxies:
-    one would bypass the address check).
+    one would bypass the address check). Host names are looked up by ``resolver``.
     """
 
-    def __init__(self, *, keep_alive: bool) -> None:
+    def __init__(self, *, keep_alive: bool, resolver: DeadlineResolver) -> None:
         self._pool = httpcore.ConnectionPool(
             ssl_context=_tls_context(),
             max_connections=100,  # httpx's default limits, as before
             max_keepalive_connections=None if keep_alive else 0,
             keepalive_expiry=5.0,
-            network_backend=_DeadlineBackend(),
+            network_backend=_DeadlineBackend(resolver),
         )
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:

@@ -14,8 +14,9 @@ enforces, at every redirect hop:
   The total limit covers all hops and is hard: every connect, TLS handshake,
   write and read waits at most the time left until the deadline, so a server
   that stalls or trickles (headers or body) fails on time, and so does a slow DNS
-  lookup of the address check (the system resolver takes no timeout, so it runs on
-  a worker thread that the fetch stops waiting for).
+  lookup, the address check's or (with the check off) the connection's own (the
+  system resolver takes no timeout, so it runs on a worker thread that the fetch
+  stops waiting for).
 
 One ``Fetcher`` (one connection pool) serves many threads at once.
 
@@ -28,9 +29,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as LookupTimeout
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http import HTTPStatus as StandardStatus
@@ -38,7 +37,13 @@ from types import TracebackType
 
 import httpx
 
-from summarizer.deadline_transport import DeadlineTransport, deadline_in
+from summarizer.deadline_transport import (
+    DeadlineResolver,
+    DeadlineTransport,
+    LookupTimeout,
+    Resolver,
+    deadline_in,
+)
 from summarizer.errors import (
     BlockedAddress,
     FetchError,
@@ -51,7 +56,6 @@ from summarizer.errors import (
 )
 from summarizer.settings import FetchSettings
 
-Resolver = Callable[[str], list[str]]
 LOOKUP_THREADS = 4
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -140,7 +144,7 @@ class Fetcher:
 
     ``transport`` replaces the network (tests route every host to a local server;
     the total limit is then only as hard as that transport's own timeouts);
-    ``resolve`` replaces DNS for the SSRF guard.
+    ``resolve`` replaces DNS, for the SSRF guard and for connections.
     """
 
     def __init__(
@@ -151,13 +155,13 @@ class Fetcher:
         resolve: Resolver | None = None,
     ) -> None:
         self.settings = settings
-        self._resolve = resolve or resolve_host
-        #: DNS lookups run here, so that a fetch waits for one only until its deadline.
-        self._lookups = ThreadPoolExecutor(LOOKUP_THREADS, thread_name_prefix="newsbrief-dns")
+        #: A fetch waits for a DNS lookup only until its deadline.
+        self._resolver = DeadlineResolver(resolve or resolve_host, LOOKUP_THREADS)
         self._client = httpx.Client(
             # Pinned connections are pooled by address: a TLS connection opened for one
             # host must not carry another host's request (CDNs share addresses).
-            transport=transport or DeadlineTransport(keep_alive=settings.allow_private),
+            transport=transport
+            or DeadlineTransport(keep_alive=settings.allow_private, resolver=self._resolver),
             follow_redirects=False,
             trust_env=False,  # an environment proxy would bypass the address check
             headers={"User-Agent": settings.user_agent},
@@ -176,7 +180,7 @@ class Fetcher:
 
     def close(self) -> None:
         self._client.close()
-        self._lookups.shutdown(wait=False, cancel_futures=True)
+        self._resolver.close()
 
     def fetch(
         self,
@@ -219,7 +223,7 @@ class Fetcher:
     # -- one hop ---------------------------------------------------------------
 
     def _open(self, url: httpx.URL, headers: Mapping[str, str], deadline: float) -> httpx.Response:
-        target, extra_headers, extensions = self._pin(url, deadline)
+        target, extra_headers, extensions = self._pin(url)
         remaining = _remaining(deadline, url)
         timeout = httpx.Timeout(remaining, connect=min(self.settings.connect_timeout, remaining))
         request = self._client.build_request(
@@ -232,9 +236,7 @@ class Fetcher:
         with _translated_errors(url):
             return self._client.send(request, stream=True)
 
-    def _pin(
-        self, url: httpx.URL, deadline: float
-    ) -> tuple[httpx.URL, dict[str, str], dict[str, str]]:
+    def _pin(self, url: httpx.URL) -> tuple[httpx.URL, dict[str, str], dict[str, str]]:
         """Check the host's addresses and point the request at the checked one.
 
         Returns the URL to connect to, the Host header and the TLS server name
@@ -243,15 +245,15 @@ class Fetcher:
         if self.settings.allow_private:
             return url, {}, {}
         host = url.raw_host.decode("ascii")
-        address = self._public_address(host, url, deadline)
+        address = self._public_address(host, url)
         name = f"[{host}]" if ":" in host else host  # an IPv6 literal keeps its brackets
         host_header = name if url.port is None else f"{name}:{url.port}"
         extensions = {"sni_hostname": host} if url.scheme == "https" else {}
         return url.copy_with(host=address), {"Host": host_header}, extensions
 
-    def _public_address(self, host: str, url: httpx.URL, deadline: float) -> str:
+    def _public_address(self, host: str, url: httpx.URL) -> str:
         try:
-            addresses = self._lookup(host, url, deadline)
+            addresses = self._lookup(host, url)
         except (OSError, UnicodeError) as error:
             raise FetchError(f"could not find the server {host} (DNS lookup failed)") from error
         if not addresses:
@@ -262,12 +264,10 @@ class Fetcher:
             )
         return addresses[0]
 
-    def _lookup(self, host: str, url: httpx.URL, deadline: float) -> list[str]:
-        """The resolver's answer, waited for at most until the deadline: the system
-        resolver takes no timeout (a lookup left behind finishes on its worker thread)."""
-        lookup = self._lookups.submit(self._resolve, host)
+    def _lookup(self, host: str, url: httpx.URL) -> list[str]:
+        """The resolver's answer, waited for at most until the fetch's deadline."""
         try:
-            return lookup.result(timeout=_remaining(deadline, url))
+            return self._resolver.addresses(host)
         except LookupTimeout as error:
             raise FetchTimeout(f"fetching {url} took too long (looking up {host})") from error
 

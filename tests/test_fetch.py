@@ -235,6 +235,31 @@ def test_a_refused_connection_is_a_fetch_error(fetcher: Fetcher) -> None:
         fetcher.fetch(f"http://127.0.0.1:{closed_port}/")
 
 
+# -- the guard off: connections look names up through the resolver ----------------
+
+
+def test_with_the_guard_off_a_name_connects_to_its_first_reachable_address(
+    http_server: LocalHTTPServer, fetch_settings: FetchSettings
+) -> None:
+    """Each address in turn, as the system's own connect would: nothing listens on ::1."""
+    http_server.route("/story", body=PAGE)
+    resolve = fake_dns({"intranet.test": ["::1", "127.0.0.1"]})
+    with Fetcher(fetch_settings, resolve=resolve) as fetcher:
+        fetched = fetcher.fetch(f"http://intranet.test:{http_server.port}/story")
+    assert fetched.body == PAGE
+    assert http_server.requests[-1].headers["host"] == f"intranet.test:{http_server.port}"
+
+
+def test_with_the_guard_off_an_unknown_host_is_a_fetch_error(
+    fetch_settings: FetchSettings,
+) -> None:
+    with (
+        Fetcher(fetch_settings, resolve=fake_dns({})) as fetcher,
+        pytest.raises(FetchError, match="could not connect to the server"),
+    ):
+        fetcher.fetch("http://nowhere.test/")
+
+
 # -- the address guard -----------------------------------------------------------
 
 

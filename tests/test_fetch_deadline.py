@@ -179,3 +179,23 @@ def test_a_dns_lookup_that_hangs_fails_at_the_total_limit(fetch_settings: FetchS
         "fetching http://slow-dns.test/story took too long (looking up slow-dns.test)"
     )
     assert elapsed < TOTAL + 1.0
+
+
+def test_with_the_guard_off_a_hanging_dns_lookup_fails_at_the_total_limit(
+    fetch_settings: FetchSettings,
+) -> None:
+    """The connection's own lookup is bounded too (``allow_private`` skips the address check)."""
+    released = threading.Event()
+
+    def hanging_dns(host: str) -> list[str]:
+        released.wait(30)
+        return ["127.0.0.1"]
+
+    unguarded = replace(fetch_settings, allow_private=True, total_timeout=TOTAL)
+    try:
+        with Fetcher(unguarded, resolve=hanging_dns) as fetcher:
+            error, elapsed = timed_failure(fetcher, "http://slow-dns.test/story")
+    finally:
+        released.set()
+    assert error.message.startswith("fetching http://slow-dns.test/story took too long")
+    assert elapsed < TOTAL + 1.0
