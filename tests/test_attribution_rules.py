@@ -324,6 +324,29 @@ def test_what_a_cue_says_of_its_object_belongs_to_the_claim(
     assert claim.claim.startswith(("the governor", "the new tax"))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "object_", "reason"),
+    [
+        (
+            "Senator Ruth Alvarez repeatedly mocked Governor Tom Hale for not releasing his"
+            " full tax returns.",
+            "Governor Tom Hale",
+            "for not releasing his full tax returns",
+        ),
+        (
+            "The court barred the mining company from abandoning its waste ponds.",
+            "the mining company",
+            "from abandoning its waste ponds",
+        ),
+    ],
+)
+def test_why_a_cue_targets_its_object_belongs_to_the_claim(
+    nlp: Language, sentence: str, object_: str, reason: str
+) -> None:
+    claim = claim_with(claims_of(nlp, sentence), object_)
+    assert reason in claim.claim
+
+
 def test_a_prepositional_cue_keeps_what_is_said_of_its_object(nlp: Language) -> None:
     text = "In her speech, Governor Ana Ruiz referred to the mayor as a coward and a liar."
     claim = claim_with(claims_of(nlp, text), "the mayor")

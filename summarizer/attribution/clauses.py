@@ -31,6 +31,7 @@ CONTENT_PREPOSITIONS = frozenset(
     {"of", "about", "for", "on", "over", "against", "to", "with", "at", "into", "toward", "towards"}
 )
 #: "said on Monday", "said in Iowa" are not "commented on X".
+OBJECT_PREPOSITIONS = frozenset({"for", "from", "of", "about", "over", "against", "into"})
 CIRCUMSTANCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 
 
@@ -189,9 +190,15 @@ def _nominal(cue: Token, source: Token | None) -> set[int]:
         return set()
     found = set(subtree_indices(obj))
     for child in cue.children:
-        if found and child.i > max(found) and _predicates_object(child):
+        after = found and child.i > max(found)
+        if after and (_predicates_object(child) or _object_complement(child)):
             found.update(subtree_indices(child))
     return found
+
+
+def _object_complement(child: Token) -> bool:
+    """'mocked Romney for not releasing his returns', 'barred the firm from leaving'."""
+    return child.dep_ == "prep" and child.lower_ in OBJECT_PREPOSITIONS
 
 
 def _speaking_document(noun: Token) -> bool:
