@@ -451,6 +451,19 @@ def test_a_quoted_transcript_line_opens_with_its_speaker_label(nlp: Language) ->
     assert claim.speaker == "HOST"
 
 
+def test_a_transcript_line_inside_another_claim_still_speaks_for_its_speaker(
+    nlp: Language,
+) -> None:
+    text = article(
+        "A reporter asked on Sunday morning why the campaign would go down that road, quoting"
+        ' the exchange in full and saying "PENCE: Well, the question should be why her'
+        ' campaign invited a team owner to the debate."',
+        '"WALLACE: Do you really see those two as equivalent, Governor?',
+    )
+    by_wallace = [c.claim for c in claims_of(nlp, text) if c.speaker == "WALLACE"]
+    assert by_wallace == ["Do you really see those two as equivalent, Governor?"]
+
+
 def test_a_country_and_a_list_including_it_are_different_speakers(nlp: Language) -> None:
     text = article(
         "Russia says it will continue its air campaign against the rebel groups in the north.",

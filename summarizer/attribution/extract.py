@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from summarizer.attribution.candidates import candidates
 from summarizer.attribution.claims import build_claim
 from summarizer.attribution.cue_model import CueModel, load_cue_model
-from summarizer.attribution.labels import read_speaker_labels
+from summarizer.attribution.labels import SPEAKER_LABEL, read_speaker_labels
 from summarizer.attribution.layout import Layout
 from summarizer.attribution.readings import (
     ACCORDING_TO,
@@ -61,10 +61,15 @@ def _outermost(readings: list[Reading]) -> list[Reading]:
     """Drop nested attributions: cues inside another claim's content (quotes included).
 
     "According to" nests nothing: in "..., Kartapolov said, according to the ministry"
-    both the speaker and the channel are worth keeping.
+    both the speaker and the channel are worth keeping; a speaker label is never nested.
     """
     contents = [piece for r in readings if r.lemma != ACCORDING_TO for piece in r.content]
-    return [r for r in readings if not any(overlaps(r.cue, p) for p in contents)]
+    return [r for r in readings if _turn(r) or not any(overlaps(r.cue, p) for p in contents)]
+
+
+def _turn(reading: Reading) -> bool:
+    """A speaker label ('"PENCE: Well, ...') starts a turn: it is never nested nor continued."""
+    return reading.lemma == SPEAKER_LABEL
 
 
 def _with_floating_quotes(readings: list[Reading], layout: Layout) -> list[Reading]:
