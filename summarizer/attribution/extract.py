@@ -64,11 +64,12 @@ def _outermost(readings: list[Reading]) -> list[Reading]:
     both the speaker and the channel are worth keeping; a speaker label is never nested.
     """
     contents = [piece for r in readings if r.lemma != ACCORDING_TO for piece in r.content]
-    return [r for r in readings if _turn(r) or not any(overlaps(r.cue, p) for p in contents)]
+    return [r for r in readings if _is_label(r) or not any(overlaps(r.cue, p) for p in contents)]
 
 
-def _turn(reading: Reading) -> bool:
-    """A speaker label ('"PENCE: Well, ...') starts a turn: it is never nested nor continued."""
+def _is_label(reading: Reading) -> bool:
+    """A speaker label ('"PENCE: Well, ...') starts a speaker's turn, whatever claim the
+    transcript around it was quoted in."""
     return reading.lemma == SPEAKER_LABEL
 
 
