@@ -30,8 +30,9 @@ EMPTY_SUBJECTS = frozenset({"it", "there"})
 CONTENT_PREPOSITIONS = frozenset(
     {"of", "about", "for", "on", "over", "against", "to", "with", "at", "into", "toward", "towards"}
 )
-#: "said on Monday", "said in Iowa" are not "commented on X".
+#: After a direct object these say why or of what: "mocked X for ...", "warned X about ...".
 OBJECT_PREPOSITIONS = frozenset({"for", "from", "of", "about", "over", "against", "into"})
+#: "said on Monday", "said in Iowa" are not "commented on X".
 CIRCUMSTANCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 
 
