@@ -20,6 +20,7 @@ from summarizer.attribution.readings import (
 )
 from summarizer.attribution.signoffs import read_sign_offs
 from summarizer.attribution.speakers import Entity, Resolver
+from summarizer.attribution.titles import titled_people
 from summarizer.attribution.tokens import overlaps
 from summarizer.types import Claim, Span
 
@@ -110,7 +111,7 @@ def _previous(readings: list[Reading], quote: Span, layout: Layout) -> Reading |
 def _resolve(doc: Doc, text: str, readings: list[Reading]) -> tuple[Claim, ...]:
     """Resolve source mentions in text order, then build claims with each entity's final name
     (an entity met first as "Kartapolov" is shown as "Andrei Kartapolov" once he is named)."""
-    resolver = Resolver()
+    resolver = Resolver(titled_people(doc))
     mentions = sorted({r.source.i: r.source for r in readings if r.source is not None}.items())
     entities: dict[int, Entity | None] = {i: resolver.resolve(token) for i, token in mentions}
     resolver.complete_names(e for e in doc.ents if e.label_ == "PERSON")

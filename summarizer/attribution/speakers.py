@@ -8,12 +8,13 @@ last compatible source seen. The display name of an entity is its longest varian
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from summarizer.attribution.lexicon import ARTIFACT, words
+from summarizer.attribution.titles import Titled, last_titled
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "i", "me", "my"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -206,16 +207,22 @@ def _text(tokens: list[Token]) -> str:
 
 
 class Resolver:
-    """Resolves source mentions of one document in text order."""
+    """Resolves source mentions of one document in text order; ``titled``: the titles the
+    document gives its people (``titles.titled_people``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, titled: Sequence[Titled] = ()) -> None:
         self.entities: list[Entity] = []
+        self.titled = titled
 
     def resolve(self, mention: Token) -> Entity | None:
         token, aliases = referent_of(mention)
         lower = token.lower_
         if token.pos_ == "PRON":
             return self._pronoun(lower)
+        titled = self._titled(token)
+        if titled is not None:  # "the former mayor" after "Former Mayor Alan Brooks"
+            aliases.add(token.lemma_.lower())
+            token = titled
         name, category = naming(token)
         entity = self._named(token, name, category, listed=len(list_members(token)) >= 2)
         entity.aliases |= aliases | {token.lemma_.lower()}
@@ -231,6 +238,13 @@ class Resolver:
             for entity in self.entities:
                 if entity.category in ("person", "unknown") and _same_person(entity, words):
                     entity.absorb(name, words, "person")
+
+    def _titled(self, nominal: Token) -> Token | None:
+        """The titled person a nominal names, unless a source seen already goes by it."""
+        lemma = nominal.lemma_.lower()
+        if any(lemma in e.words | e.aliases for e in self.entities):
+            return None
+        return last_titled(self.titled, nominal)
 
     def _pronoun(self, pronoun: str) -> Entity | None:
         wanted = (
