@@ -24,7 +24,7 @@ import certifi
 import httpcore
 import httpx
 
-#: A host name to all its addresses (``summarizer.fetch.resolve_host``; tests pass a stub).
+#: A host name to all its addresses (``summarizer.address_guard.resolve_host``; tests pass a stub).
 Resolver = Callable[[str], list[str]]
 
 

@@ -10,6 +10,8 @@ import httpx
 import pytest
 from conftest import LocalHTTPServer, Reply, Request
 
+from summarizer.address_guard import is_public_address
+from summarizer.deadline_transport import Resolver
 from summarizer.errors import (
     BlockedAddress,
     FetchError,
@@ -20,7 +22,7 @@ from summarizer.errors import (
     TooManyRedirects,
     UnsupportedType,
 )
-from summarizer.fetch import Fetcher, Resolver, is_public_address
+from summarizer.fetch import Fetcher
 from summarizer.settings import FetchSettings
 
 PAGE = b"<html><head><title>T</title></head><body><p>Hello.</p></body></html>"

@@ -23,7 +23,8 @@ from bot.digest.errors import DigestInputError, FeedError
 from bot.digest.store import Feed, FeedEntry
 from bot.digest.stories import UrlNormaliser
 from summarizer.errors import SummarizerError
-from summarizer.fetch import Fetched, Fetcher
+from summarizer.fetch import Fetcher
+from summarizer.fetch_response import Fetched
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
