@@ -561,3 +561,28 @@ def test_a_claim_too_short_to_say_anything_is_left_out_of_the_brief(nlp: Languag
     shown = [c.claim for g in group_claims(claims, text) for c in g.claims]
     assert any("new bridge would open" in c for c in shown)
     assert all(len(c.split()) >= 3 for c in shown)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "A spokesman for the Ministry of Finance said the budget would be published in May.",
+            "spokesman for the Ministry of Finance",
+        ),
+        (
+            "A senior official at Acme Corp, who asked not to be named, said the plant would"
+            " close.",
+            "senior official at Acme Corp",
+        ),
+    ],
+)
+def test_an_unnamed_person_is_shown_with_whom_they_speak_for(
+    nlp: Language, sentence: str, speaker: str
+) -> None:
+    assert {c.speaker for c in claims_of(nlp, sentence)} == {speaker}
+
+
+def test_an_unnamed_person_of_no_named_organisation_is_shown_as_such(nlp: Language) -> None:
+    text = "A spokesman for the company said the plant would close in June."
+    assert [c.speaker for c in claims_of(nlp, text)] == ["spokesman"]

@@ -28,6 +28,7 @@ LISTED_ENTITIES = frozenset({"GPE", "ORG", "NORP"})
 #: Entity types that name a source: people, organisations, countries, groups.
 NAMED_SOURCES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 CATEGORY_OF_ENTITY = {"PERSON": "person", "ORG": "org", "GPE": "org", "LOC": "org", "NORP": "group"}
+EMPLOYER_PREPOSITIONS = frozenset({"for", "of", "at"})
 PERSON_NOUNS = words(
     """official spokesman spokeswoman spokesperson minister president senator governor man
     woman leader director chief secretary candidate analyst expert lawyer attorney judge
@@ -177,7 +178,29 @@ def naming(token: Token) -> tuple[str, str]:
         return _text(words), "unknown"
     plural = token.tag_ in ("NNS", "NNPS")
     person = token.lemma_.lower() in PERSON_NOUNS
-    return _text(words), "group" if plural else "person" if person else "org"
+    category = "group" if plural else "person" if person else "org"
+    return _text(words) + _employer(token) if person else _text(words), category
+
+
+def _employer(person: Token) -> str:
+    """' for UCEA' in "a spokesperson for UCEA said": whom an unnamed person speaks for."""
+    for child in person.rights:
+        named = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.lower_ in EMPLOYER_PREPOSITIONS and named is not None and _is_name(named):
+            return f" {child.text} {_text(_bare_phrase(named))}"
+    return ""
+
+
+def _is_name(token: Token) -> bool:
+    return token.ent_type_ in NAMED_SOURCES or token.pos_ == "PROPN"
+
+
+def _bare_phrase(noun: Token) -> list[Token]:
+    """``noun``'s phrase without what a clause or an aside says of it:
+    "the Ministry of Finance, which ..." -> "the Ministry of Finance"."""
+    asides = [c for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct")]
+    left_out = {t.i for aside in asides for t in aside.subtree}
+    return [t for t in noun.subtree if t.i not in left_out]
 
 
 def _hyphenated_start(doc: Doc, start: int) -> int:
