@@ -586,3 +586,14 @@ def test_an_unnamed_person_is_shown_with_whom_they_speak_for(
 def test_an_unnamed_person_of_no_named_organisation_is_shown_as_such(nlp: Language) -> None:
     text = "A spokesman for the company said the plant would close in June."
     assert [c.speaker for c in claims_of(nlp, text)] == ["spokesman"]
+
+
+@pytest.mark.parametrize(
+    ("owner", "description"), [("ACLU's", "ACLU"), ("Reuters'", "Reuters"), ("ACLU’s", "ACLU")]
+)
+def test_an_organisation_owning_a_name_describes_it_without_the_possessive(
+    nlp: Language, owner: str, description: str
+) -> None:
+    text = f"{owner} Jay Ramos said the cameras would record every student at the school."
+    groups = group_claims(claims_of(nlp, text), text)
+    assert [(g.speaker, g.description) for g in groups] == [("Jay Ramos", description)]

@@ -12,6 +12,7 @@ from summarizer.types import Claim, Span, SpeakerClaims
 NOT_TITLES = frozenset(
     {"a", "an", "the", "my", "our", "your", "his", "her", "their", "its", "mr", "mrs", "ms"}
 )
+POSSESSIVE_END = re.compile(r"(['’]s|['’])$")
 MAX_APPOSITION_WORDS = 12
 MIN_SHOWN_WORDS = 3
 LIST_SEPARATOR = re.compile(r", | and ")
@@ -84,9 +85,14 @@ def describe(text: str, span: Span, name: str) -> str | None:
     after = mention[at + len(name) :].strip()
     if before and all(w[:1].isupper() for w in before) and not before[-1].endswith("-"):
         # "Russian Defense Ministry" names "Russian Ministry of Defense": no title in it
-        return None if name_words(" ".join(before)) <= full_words else " ".join(before)
+        title = _without_possessive(" ".join(before))  # "ACLU's Jay Stanley": of the ACLU
+        return None if name_words(title) <= full_words else title
     apposition = after.strip(" ,")
     short = len(apposition.split()) <= MAX_APPOSITION_WORDS
     if after.startswith(",") and short and apposition.split(" ")[0].lower() not in CLAUSE_WORDS:
         return apposition
     return None
+
+
+def _without_possessive(words: str) -> str:
+    return POSSESSIVE_END.sub("", words)
