@@ -25,7 +25,8 @@ CONNECTORS = words("of the and de van von da al bin")
 NOT_SPEAKERS = words(
     """update updated note correction related watch read photo video editor's editors
     exclusive breaking analysis opinion source sources sponsored advertisement listen
-    see more also full live transcript caption credit"""
+    see more also full live transcript caption credit background details context flashback
+    timeline highlights summary takeaway takeaways"""
 )
 OPENING_QUOTES = "\"“'‘"
 
