@@ -11,12 +11,13 @@ from zoneinfo import ZoneInfo
 
 from digest_articles import REPORTS
 
+from bot.digest.channel_store import ChannelDigest
 from bot.digest.collect import DigestCollector
 from bot.digest.feeds import FeedReader
 from bot.digest.runner import DigestRunner
 from bot.digest.schedule import SetSchedule, parse_digest_command
 from bot.digest.settings import DigestSettings
-from bot.digest.store import ChannelDigest, DigestStore
+from bot.digest.store import DigestStore
 from bot.digest.stories import Digest, normalise
 from bot.records import ShareDraft, ShareStatus
 from bot.storage import DatabaseThread, open_storage

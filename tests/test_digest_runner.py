@@ -24,11 +24,11 @@ from digest_support import (
 
 from bot.digest.errors import DigestError
 from bot.digest.render import show_all_command
+from bot.digest.run_store import RunStatus
 from bot.digest.runner import RunOutcome
 from bot.digest.schedule import SetSchedule, parse_digest_command
 from bot.digest.scheduler import DigestScheduler, digest_job_id
 from bot.digest.settings import DigestSettings
-from bot.digest.store import RunStatus
 from bot.digest.stories import Digest
 
 

@@ -6,5 +6,6 @@ Layers, each a small module:
 * ``feeds``: ``/feed ...`` commands and conditional-GET polling with backoff.
 * ``stories``: candidates (shares + feed items) grouped into ranked stories.
 * ``render``: a digest as plain text, and a neutral splitter for message limits.
-* ``store``: the digest tables; ``runner``: the APScheduler jobs, the lease and run records.
+* ``store``: the digest tables, one module each: ``channel_store``, ``feed_store``,
+  ``run_store``, ``lease_store``; ``runner``: the APScheduler jobs, the lease and run records.
 """

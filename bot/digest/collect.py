@@ -20,8 +20,9 @@ from functools import partial
 from typing import Protocol
 
 from bot.articles import ArticleReader
+from bot.digest.feed_store import FeedItem
 from bot.digest.settings import DigestSettings
-from bot.digest.store import DigestStore, FeedItem
+from bot.digest.store import DigestStore
 from bot.digest.stories import Candidate, Digest, UrlNormaliser, build_digest, candidate_from_brief
 from bot.nlp_workers import Source
 from bot.records import Share, ShareStatus

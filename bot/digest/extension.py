@@ -12,7 +12,9 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from bot.digest.channel_store import ChannelDigest
 from bot.digest.errors import DigestError, DigestInputError
+from bot.digest.feed_store import Feed
 from bot.digest.feeds import AddFeed, ListFeeds, RemoveFeed, parse_feed_command
 from bot.digest.runner import DigestRunner, RunOutcome
 from bot.digest.schedule import (
@@ -28,7 +30,6 @@ from bot.digest.schedule import (
     parse_digest_command,
 )
 from bot.digest.settings import DigestSettings
-from bot.digest.store import ChannelDigest, Feed
 from bot.digest.stories import Digest, UrlNormaliser
 from bot.events import ChatEvent
 from bot.replies import DigestReply, Poster, TextReply

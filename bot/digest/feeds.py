@@ -20,7 +20,7 @@ from typing import Any
 import feedparser
 
 from bot.digest.errors import DigestInputError, FeedError
-from bot.digest.store import Feed, FeedEntry
+from bot.digest.feed_store import Feed, FeedEntry
 from bot.digest.stories import UrlNormaliser
 from summarizer.errors import SummarizerError
 from summarizer.fetch import Fetcher

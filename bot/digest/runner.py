@@ -30,12 +30,15 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import TypeVar
 
+from bot.digest.channel_store import ChannelDigest
 from bot.digest.collect import DigestCollector, DigestRequest
 from bot.digest.errors import DigestError, FeedError
+from bot.digest.feed_store import Feed
 from bot.digest.feeds import FeedReader, next_poll_after_failure
+from bot.digest.run_store import RunStatus
 from bot.digest.schedule import previous_run
 from bot.digest.settings import DigestSettings
-from bot.digest.store import ChannelDigest, DigestStore, Feed, RunStatus
+from bot.digest.store import DigestStore
 from bot.digest.stories import Digest
 from bot.storage import DatabaseThread
 
