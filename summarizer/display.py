@@ -6,6 +6,7 @@ from summarizer.types import Claim
 
 CLAUSE_ENDS = (",", ";", ":", "—", "--", "–")
 QUOTE_MARKS = "“”\"'‘’"
+OPENING_MARKS = '“"'
 
 
 def display_claim(claim: Claim, max_words: int = 35) -> str:
@@ -14,7 +15,7 @@ def display_claim(claim: Claim, max_words: int = 35) -> str:
     Direct quotes are shown in quotation marks; accusations as "accuses Y of Z";
     denials as "denies ..."; a bare noun phrase after its cue words ("called for talks").
     """
-    body = shorten(_without_leading(claim.claim, "that "), max_words)
+    body = shorten(_without_leading(_one_quotation(claim.claim), "that "), max_words)
     if body[-2:] in (',"', ",”"):
         body = body[:-2] + body[-1]  # '"... helping him,"' ends the quote, not a clause
     if claim.quote and body[:1] not in QUOTE_MARKS:
@@ -28,13 +29,28 @@ def display_claim(claim: Claim, max_words: int = 35) -> str:
     return body
 
 
+def _one_quotation(text: str) -> str:
+    """A quote over several paragraphs opens each again ('...this case.\n\n"You knew'):
+    shown as one quotation, without the marks that reopen it."""
+    paragraphs = text.split("\n")
+    kept = [paragraphs[0]]
+    for paragraph in paragraphs[1:]:
+        reopens = paragraph[:1] in OPENING_MARKS and _left_open("\n".join(kept))
+        kept.append(paragraph[1:] if reopens else paragraph)
+    return "\n".join(kept)
+
+
+def _left_open(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
 def shorten(text: str, max_words: int) -> str:
     words = text.split()
     if len(words) <= max_words:
         return " ".join(words)
     cut = _clause_cut(words, max_words)
     kept = " ".join(words[:cut]).rstrip(",;:—–-")
-    opened = kept.count("“") > kept.count("”") or kept.count('"') % 2 == 1
+    opened = _left_open(kept)
     return kept + ("…”" if opened and "“" in kept else '…"' if opened else "…")
 
 

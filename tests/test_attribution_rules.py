@@ -55,6 +55,21 @@ def test_quote_running_over_several_paragraphs_is_one_claim(nlp: Language) -> No
     assert span_text(text, claim.claim_span).endswith('voted for that."')
 
 
+@pytest.mark.parametrize(("opening", "closing"), [('"', '"'), ("“", "”")])
+def test_a_quote_over_several_paragraphs_is_shown_as_one_quotation(
+    nlp: Language, opening: str, closing: str
+) -> None:
+    text = article(
+        f"Senator Tom Baker said: {opening}The budget is a disaster for rural hospitals.",
+        f"{opening}It cuts clinics that have served farmers for decades.{closing}",
+    )
+    claim = claim_with(claims_of(nlp, text), "disaster for rural hospitals")
+    assert display_claim(claim) == (
+        f"{opening}The budget is a disaster for rural hospitals. It cuts clinics that have"
+        f" served farmers for decades.{closing}"
+    )
+
+
 def test_floating_quote_paragraph_inherits_the_previous_speaker(nlp: Language) -> None:
     text = article(
         '"The harvest was the worst in twenty years," said Anna Weber, a farmer in Bavaria.',
