@@ -618,3 +618,10 @@ def test_an_organisation_owning_a_name_describes_it_without_the_possessive(
     text = f"{owner} Jay Ramos said the cameras would record every student at the school."
     groups = group_claims(claims_of(nlp, text), text)
     assert [(g.speaker, g.description) for g in groups] == [("Jay Ramos", description)]
+
+
+@pytest.mark.parametrize("clause", ["who’s", "who's", "who is"])
+def test_a_relative_clause_after_a_name_is_no_description(nlp: Language, clause: str) -> None:
+    text = f"Kristy Marino, {clause} the sister of the party chair, called the vote heartbreaking."
+    groups = group_claims(claims_of(nlp, text), text)
+    assert [(g.speaker, g.description) for g in groups] == [("Kristy Marino", None)]

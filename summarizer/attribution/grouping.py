@@ -89,7 +89,8 @@ def describe(text: str, span: Span, name: str) -> str | None:
         return None if name_words(title) <= full_words else title
     apposition = after.strip(" ,")
     short = len(apposition.split()) <= MAX_APPOSITION_WORDS
-    if after.startswith(",") and short and apposition.split(" ")[0].lower() not in CLAUSE_WORDS:
+    opener = re.split(r"['’ ]", apposition, maxsplit=1)[0].lower()  # "who’s the sister of"
+    if after.startswith(",") and short and opener not in CLAUSE_WORDS:
         return apposition
     return None
 
