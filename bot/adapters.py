@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot import discord_app, slack_app
+from bot.command_runner import CommandExtension
 from bot.config import Settings
 from bot.replies import Reply
 from bot.runtime import Runtime
-from bot.service import BriefingService, CommandExtension
+from bot.service import BriefingService
 
 
 class ChatAdapter(Protocol):

@@ -16,9 +16,10 @@ from types import TracebackType
 
 from bot.articles import ArticleReader, LibraryArticles
 from bot.briefs import BriefCache
+from bot.command_runner import CommandExtension
 from bot.config import Settings
 from bot.nlp_workers import BriefMaker, BriefWorkers, ProcessBriefing, ThreadBriefing
-from bot.service import BriefingService, CommandExtension, utc_now
+from bot.service import BriefingService, utc_now
 from bot.storage import DatabaseThread, open_storage
 from summarizer.fetch import Fetcher
 

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.adapters import ChatAdapter
+from bot.command_runner import CommandExtension
 from bot.digest.collect import DigestCollector
 from bot.digest.extension import DigestCommands, FeedCommands
 from bot.digest.feeds import FeedReader
@@ -26,7 +27,6 @@ from bot.digest.store import DigestStore
 from bot.digest.stories import Digest, normalise
 from bot.replies import DigestReply
 from bot.runtime import Runtime
-from bot.service import CommandExtension
 
 log = logging.getLogger(__name__)
 

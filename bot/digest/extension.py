@@ -1,6 +1,6 @@
 """``/digest`` and ``/feed``: command extensions of the briefing service (same on every platform).
 
-Each implements ``bot.service.CommandExtension`` (``name``, ``help``, ``run``);
+Each implements ``bot.command_runner.CommandExtension`` (``name``, ``help``, ``run``);
 replies are ``TextReply`` (simple Markdown), a digest one ``DigestReply`` that each
 adapter renders natively (and splits to its own limits).
 """
