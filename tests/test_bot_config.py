@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import config_dir, env_name, load_settings
+from bot.config import load_settings
+from bot.config_sources import config_dir, env_name
 from bot.errors import ConfigError
 
 

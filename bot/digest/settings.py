@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.config import Settings, Value
+from bot.config import Settings
+from bot.config_checks import Value
 from bot.errors import ConfigError
 
 #: Inclusive bounds, as documented in config/digest.toml.
