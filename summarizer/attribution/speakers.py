@@ -178,12 +178,14 @@ def naming(token: Token) -> tuple[str, str]:
         return _text(words), "unknown"
     plural = token.tag_ in ("NNS", "NNPS")
     person = token.lemma_.lower() in PERSON_NOUNS
-    category = "group" if plural else "person" if person else "org"
-    return _text(words) + _employer(token) if person else _text(words), category
+    return _text(words), "group" if plural else "person" if person else "org"
 
 
-def _employer(person: Token) -> str:
-    """' for UCEA' in "a spokesperson for UCEA said": whom an unnamed person speaks for."""
+def employer_of(person: Token) -> str:
+    """' for UCEA' in "a spokesperson for UCEA said": whom an unnamed person speaks for
+    (shown with them, never matched as their name: "the UCEA said" is not the spokesperson)."""
+    if person.pos_ != "NOUN" or person.lemma_.lower() not in PERSON_NOUNS:
+        return ""
     for child in person.rights:
         named = next((c for c in child.children if c.dep_ == "pobj"), None)
         if child.lower_ in EMPLOYER_PREPOSITIONS and named is not None and _is_name(named):
@@ -248,6 +250,8 @@ class Resolver:
             token = titled
         name, category = naming(token)
         entity = self._named(token, name, category, listed=len(list_members(token)) >= 2)
+        if entity.name == name:  # opened by this mention: "spokesman" + " for the Kremlin"
+            entity.name += employer_of(token)
         entity.aliases |= aliases | {token.lemma_.lower()}
         self._touch(entity)
         return entity
