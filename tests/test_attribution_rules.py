@@ -611,6 +611,8 @@ def test_whom_an_unnamed_person_speaks_for_is_not_their_name(nlp: Language) -> N
     claims = claims_of(nlp, text)
     assert claim_with(claims, "would resume").speaker == "spokesman for the Kremlin"
     assert claim_with(claims, "no date had been set").speaker == "Kremlin"
+    speakers = [g.speaker for g in group_claims(claims, text)]
+    assert sorted(speakers) == ["Kremlin", "spokesman for the Kremlin"]
 
 
 def test_an_unnamed_person_of_no_named_organisation_is_shown_as_such(nlp: Language) -> None:

@@ -16,6 +16,7 @@ POSSESSIVE_END = re.compile(r"(['’]s|['’])$")
 MAX_APPOSITION_WORDS = 12
 MIN_SHOWN_WORDS = 3
 LIST_SEPARATOR = re.compile(r", | and ")
+EMPLOYED = re.compile(r"[a-z][\w -]* (for|at|of) ")  # lower-case: a role, not a name
 CLAUSE_WORDS = frozenset({"which", "who", "whose", "that", "where", "when"})  # not appositions
 
 
@@ -46,10 +47,17 @@ def _group_for(groups: list[list[Claim]], claim: Claim) -> list[Claim]:
     for group in groups:
         known = set().union(*(name_words(c.speaker) for c in group))
         listed = {_is_list(c.speaker) for c in group} | {_is_list(claim.speaker)}
-        if words and (words == known or (len(listed) == 1 and (words <= known or known <= words))):
+        variants = len(listed) == 1 and not _employed(claim.speaker, group)
+        if words and (words == known or (variants and (words <= known or known <= words))):
             return group
     groups.append([])
     return groups[-1]
+
+
+def _employed(speaker: str, group: list[Claim]) -> bool:
+    """An unnamed person shown with whom they speak for ("spokesman for the Kremlin") is
+    neither a variant of that organisation's name nor of another spokesman's."""
+    return any(EMPLOYED.match(name) for name in [speaker, *(c.speaker for c in group)])
 
 
 def _is_list(speaker: str) -> bool:
