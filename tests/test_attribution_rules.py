@@ -636,3 +636,14 @@ def test_a_relative_clause_after_a_name_is_no_description(nlp: Language, clause:
     text = f"Kristy Marino, {clause} the sister of the party chair, called the vote heartbreaking."
     groups = group_claims(claims_of(nlp, text), text)
     assert [(g.speaker, g.description) for g in groups] == [("Kristy Marino", None)]
+
+
+def test_who_refers_to_the_person_a_place_in_their_description_belongs_to(
+    nlp: Language,
+) -> None:
+    text = (
+        "Chi Onwurah, the Labour MP for Newcastle Central, who is supporting the report, said"
+        " it showed that precarious work was widespread."
+    )
+    claim = claim_with(claims_of(nlp, text), "the report")
+    assert claim.speaker == "Chi Onwurah"

@@ -20,6 +20,7 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "i", "me", "my"})
 THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
 PARTITIVES = frozenset({"member", "some", "many", "one", "most", "all", "several", "few"})
 NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
 STOP_WORDS = frozenset({"the", "of", "a", "an", "and", "for", "'s", "’s"})
@@ -91,7 +92,8 @@ def _next_referent(token: Token) -> Token | None:
     if listed is not None:
         return listed
     if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
-        return token.head.head
+        noun = token.head.head
+        return _person_above(noun) if token.lower_ in PERSON_RELATIVES else noun
     if token.pos_ == "NOUN":  # '"Parasite" director Bong Joon Ho said': the name speaks
         named = (c for c in token.children if c.dep_ == "appos" and c.ent_type_ in NAMED_SOURCES)
         found = next(named, None)
@@ -108,6 +110,19 @@ def _next_referent(token: Token) -> Token | None:
             (_object(c) for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None
         )
     return None
+
+
+def _person_above(noun: Token) -> Token:
+    """'Jo Grady, the head of the union at Leeds, who said ...': "who" is a person, so past
+    the places and groups the parser hung the clause on, up to the person they describe."""
+    found = noun
+    while not _is_person(found) and found.dep_ in ("pobj", "appos") and found.head != found:
+        found = found.head.head if found.dep_ == "pobj" else found.head
+    return found if _is_person(found) else noun
+
+
+def _is_person(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS
 
 
 def _listed_members(token: Token) -> Token | None:
