@@ -647,3 +647,12 @@ def test_who_refers_to_the_person_a_place_in_their_description_belongs_to(
     )
     claim = claim_with(claims_of(nlp, text), "the report")
     assert claim.speaker == "Chi Onwurah"
+
+
+def test_an_apposition_is_described_without_the_relative_clause_after_it(nlp: Language) -> None:
+    text = (
+        "Chi Onwurah, the Labour MP for Newcastle Central, who is supporting the report, said"
+        " it showed that precarious work was widespread."
+    )
+    groups = group_claims(claims_of(nlp, text), text)
+    assert [g.description for g in groups] == ["the Labour MP for Newcastle Central"]

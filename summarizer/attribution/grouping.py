@@ -16,6 +16,7 @@ POSSESSIVE_END = re.compile(r"(['’]s|['’])$")
 MAX_APPOSITION_WORDS = 12
 MIN_SHOWN_WORDS = 3
 LIST_SEPARATOR = re.compile(r", | and ")
+RELATIVE_AFTER = re.compile(r",\s+(?:who|which|whose)\b")
 EMPLOYED = re.compile(r"[a-z][\w -]* (for|at|of) ")  # lower-case: a role, not a name
 CLAUSE_WORDS = frozenset({"which", "who", "whose", "that", "where", "when"})  # not appositions
 
@@ -95,7 +96,7 @@ def describe(text: str, span: Span, name: str) -> str | None:
         # "Russian Defense Ministry" names "Russian Ministry of Defense": no title in it
         title = _without_possessive(" ".join(before))  # "ACLU's Jay Stanley": of the ACLU
         return None if name_words(title) <= full_words else title
-    apposition = after.strip(" ,")
+    apposition = RELATIVE_AFTER.split(after.strip(" ,"), maxsplit=1)[0]  # ", who is ..."
     short = len(apposition.split()) <= MAX_APPOSITION_WORDS
     opener = re.split(r"['’ ]", apposition, maxsplit=1)[0].lower()  # "who’s the sister of"
     if after.startswith(",") and short and opener not in CLAUSE_WORDS:
