@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from summarizer.datelines import WIRE_AGENCIES
+
 #: Bylines and datelines stand at the top: only this many characters are searched.
 HEAD_CHARS = 1_500
 
@@ -17,8 +19,7 @@ _BYLINE = re.compile(
     rf"^[ \t]*By[ \t]+([A-Z][\w.'’-]*(?:[ \t]+{_NAME_WORD}){{0,4}})[ \t]*$", re.MULTILINE
 )
 _WIRE_DATELINE = re.compile(
-    r"^[ \t]*[A-Z][\w .,'’-]{1,80}\((AP|AFP|UPI|Reuters|dpa|Xinhua|CNN|Bloomberg)\)[ \t]*[-–—]",
-    re.MULTILINE,
+    rf"^[ \t]*[A-Z][\w .,'’-]{{1,80}}\(({'|'.join(WIRE_AGENCIES)})\)[ \t]*[-–—]", re.MULTILINE
 )
 
 

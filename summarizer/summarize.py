@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from summarizer.centrality import DEFAULT_WEIGHTS, pick_central
+from summarizer.datelines import without_dateline
 from summarizer.errors import InputError
 from summarizer.lexicon import Lexicon, lexicon_for
 from summarizer.sentences import split_sentences, word_tokens
@@ -74,10 +75,10 @@ def summarize(
     wanted = summary_length(len(pool), count, ratio)
     candidates = candidate_sentences(pool, title)
     if len(candidates) <= wanted:
-        return tuple(candidates)
+        return tuple(without_dateline(sentence) for sentence in candidates)
     request = SummaryRequest(text, tuple(candidates), wanted, lexicon_for(language), title)
     picked = _PICKERS.get(algorithm, _pick_with_sumy)(request, algorithm)
-    return tuple(sorted(picked, key=lambda sentence: sentence.span))
+    return tuple(without_dateline(s) for s in sorted(picked, key=lambda s: s.span))
 
 
 def summary_length(available: int, count: int, ratio: float | None) -> int:

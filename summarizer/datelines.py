@@ -1,0 +1,30 @@
+"""A wire or city dateline opening a sentence: "DAMASCUS, Syria, Oct. 4 (UPI) -- ".
+
+The dateline says where a story was filed, not what happened; a summary sentence
+is shown without it (the rest of the sentence is still the article's own words).
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.types import Sentence
+
+#: Wire services and networks that sign datelines ("... (UPI) --").
+WIRE_AGENCIES = ("AP", "AFP", "UPI", "Reuters", "dpa", "Xinhua", "CNN", "Bloomberg")
+
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{2,40}"  # the place in capitals: "DAMASCUS", "LOS ANGELES"
+    r"(?:,[^()\n]{1,40})?"  # ", Syria, Oct. 4"
+    rf"(?:\((?:{'|'.join(WIRE_AGENCIES)})\))?"  # "(UPI)"
+    r"\s*(?:--|[-–—])\s+(?=[A-Z\"“‘'])"  # the dash, then a sentence starts
+)
+
+
+def without_dateline(sentence: Sentence) -> Sentence:
+    """``sentence`` without the dateline it opens with, if any."""
+    match = _DATELINE.match(sentence.text)
+    if match is None or match.end() >= len(sentence.text):
+        return sentence
+    start = sentence.span[0] + match.end()
+    return Sentence(sentence.text[match.end() :], (start, sentence.span[1]))
