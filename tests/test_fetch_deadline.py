@@ -160,21 +160,28 @@ def test_a_prompt_server_is_unaffected_by_a_short_total_limit(
         assert impatient.fetch(http_server.url("/story")).body == b"<p>Hello.</p>"
 
 
-def test_a_dns_lookup_that_hangs_fails_at_the_total_limit(fetch_settings: FetchSettings) -> None:
-    """The address check's lookup may not hold a fetch past its limit (the system
-    resolver takes no timeout of its own)."""
+def failure_on_a_hanging_lookup(
+    fetch_settings: FetchSettings, allow_private: bool
+) -> tuple[FetchTimeout, float]:
+    """Fetch through a resolver that never answers in time: the error and the seconds taken."""
     released = threading.Event()
 
     def hanging_dns(host: str) -> list[str]:
         released.wait(30)
         return ["93.184.216.34"]
 
-    guarded = replace(fetch_settings, allow_private=False, total_timeout=TOTAL)
+    settings = replace(fetch_settings, allow_private=allow_private, total_timeout=TOTAL)
     try:
-        with Fetcher(guarded, resolve=hanging_dns) as fetcher:
-            error, elapsed = timed_failure(fetcher, "http://slow-dns.test/story")
+        with Fetcher(settings, resolve=hanging_dns) as fetcher:
+            return timed_failure(fetcher, "http://slow-dns.test/story")
     finally:
         released.set()
+
+
+def test_a_dns_lookup_that_hangs_fails_at_the_total_limit(fetch_settings: FetchSettings) -> None:
+    """The address check's lookup may not hold a fetch past its limit (the system
+    resolver takes no timeout of its own)."""
+    error, elapsed = failure_on_a_hanging_lookup(fetch_settings, allow_private=False)
     assert error.message == (
         "fetching http://slow-dns.test/story took too long (looking up slow-dns.test)"
     )
@@ -185,17 +192,6 @@ def test_with_the_guard_off_a_hanging_dns_lookup_fails_at_the_total_limit(
     fetch_settings: FetchSettings,
 ) -> None:
     """The connection's own lookup is bounded too (``allow_private`` skips the address check)."""
-    released = threading.Event()
-
-    def hanging_dns(host: str) -> list[str]:
-        released.wait(30)
-        return ["127.0.0.1"]
-
-    unguarded = replace(fetch_settings, allow_private=True, total_timeout=TOTAL)
-    try:
-        with Fetcher(unguarded, resolve=hanging_dns) as fetcher:
-            error, elapsed = timed_failure(fetcher, "http://slow-dns.test/story")
-    finally:
-        released.set()
+    error, elapsed = failure_on_a_hanging_lookup(fetch_settings, allow_private=True)
     assert error.message.startswith("fetching http://slow-dns.test/story took too long")
     assert elapsed < TOTAL + 1.0
