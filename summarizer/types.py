@@ -47,6 +47,9 @@ class Claim:
     quote: bool = False
     target: str | None = None  # the accused or denied party, where there is one
     lead: str | None = None  # cue words shown before a bare noun-phrase claim: "called for"
+    #: Claims of one article with the same number have one source ("Kartapolov", "he" and
+    #: "Andrei Kartapolov" alike); None: the source resolved to no one.
+    speaker_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from brief_builders import build_claim
 from spacy.language import Language
 
 from summarizer.attribution import display_claim, extract_claims, group_claims
@@ -280,6 +281,44 @@ def test_a_person_and_an_organisation_sharing_a_name_stay_apart(nlp: Language) -
     speakers = {s.speaker for s in group_claims(claims_of(nlp, text), text)}
     assert "Barack Obama" in speakers
     assert len(speakers) == 2
+
+
+@pytest.mark.parametrize(
+    ("mention", "issuer"),
+    [("The IMF report", "IMF"), ("A New York Times article", "New York Times")],
+)
+def test_a_document_speaks_for_the_organisation_that_issued_it(
+    nlp: Language, mention: str, issuer: str
+) -> None:
+    text = article(
+        f"{issuer} said on Monday that growth would slow in most rich countries next year.",
+        f"{mention} said the slowdown would hit exporters hardest.",
+    )
+    claims = claims_of(nlp, text)
+    assert claim_with(claims, "hit exporters").speaker == issuer
+    assert [(s.speaker, len(s.claims)) for s in group_claims(claims, text)] == [(issuer, 2)]
+
+
+def test_the_brief_groups_claims_by_the_source_they_resolved_to(nlp: Language) -> None:
+    text = article(
+        "Chancellor Angela Merkel said Europe must act together.",
+        "A spokesman for Merkel said the talks would resume on Monday in Brussels.",
+        '"There is no alternative," Merkel said.',
+    )
+    claims = claims_of(nlp, text)
+    merkel = claim_with(claims, "no alternative")
+    assert merkel.speaker_id == claim_with(claims, "act together").speaker_id
+    assert claim_with(claims, "talks would resume").speaker_id != merkel.speaker_id
+    speakers = [(s.speaker, len(s.claims)) for s in group_claims(claims, text)]
+    assert speakers == [("Angela Merkel", 2), ("spokesman for Merkel", 1)]
+
+
+def test_claims_without_a_resolved_source_group_by_their_speaker_text() -> None:
+    stored = [
+        build_claim("Kremlin", "the strikes hit militants"),
+        build_claim("Kremlin", "more will follow soon"),
+    ]
+    assert [(s.speaker, len(s.claims)) for s in group_claims(stored)] == [("Kremlin", 2)]
 
 
 def test_a_speaker_is_shown_under_the_fullest_name_in_the_article(nlp: Language) -> None:

@@ -33,6 +33,7 @@ def build_claim(doc: Doc, text: str, reading: Reading, entity: Entity | None) ->
         quote=reading.quote,
         target=_target_text(reading.target),
         lead=_lead(doc, text, reading, kind),
+        speaker_id=entity.key if entity is not None else None,
     )
 
 

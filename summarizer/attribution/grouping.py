@@ -1,4 +1,4 @@
-"""group_claims: one entry per speaker, name variants merged, most important first."""
+"""group_claims: one entry per resolved source, most important first."""
 
 from __future__ import annotations
 
@@ -15,9 +15,7 @@ NOT_TITLES = frozenset(
 POSSESSIVE_END = re.compile(r"(['’]s|['’])$")
 MAX_APPOSITION_WORDS = 12
 MIN_SHOWN_WORDS = 3
-LIST_SEPARATOR = re.compile(r", | and ")
 RELATIVE_AFTER = re.compile(r",\s+(?:who|which|whose)\b")
-EMPLOYED = re.compile(r"[a-z][\w -]* (for|at|of) ")  # lower-case: a role, not a name
 CLAUSE_WORDS = frozenset({"which", "who", "whose", "that", "where", "when"})  # not appositions
 
 
@@ -25,15 +23,16 @@ def group_claims(claims: Sequence[Claim], text: str | None = None) -> tuple[Spea
     """Group claims per speaker; with the article ``text``, titles become descriptions.
     Claims too short to say anything are left out.
 
-    Speakers whose words are a subset of another's ("Kartapolov", "Andrei Kartapolov")
-    are one speaker shown under the longest name. Order: most claims first, then the
-    speaker mentioned first.
+    One group per resolved source (``Claim.speaker_id``: extraction has already merged
+    name variants, pronouns and "the ministry" into it); a source resolved to no one
+    groups by its words. Order: most claims first, then the speaker mentioned first.
     """
-    groups: list[list[Claim]] = []
+    groups: dict[int | str, list[Claim]] = {}
     for claim in claims:
         if claim.speaker and says_something(claim):
-            _group_for(groups, claim).append(claim)
-    ordered = sorted(groups, key=lambda group: (-len(group), _first_offset(group)))
+            key = claim.speaker if claim.speaker_id is None else claim.speaker_id
+            groups.setdefault(key, []).append(claim)
+    ordered = sorted(groups.values(), key=lambda group: (-len(group), _first_offset(group)))
     return tuple(_speaker_claims(group, text) for group in ordered)
 
 
@@ -41,29 +40,6 @@ def says_something(claim: Claim) -> bool:
     """At least MIN_SHOWN_WORDS words with its cue words: "that", "they do" say nothing
     on their own (such claims stay in the data, out of the brief)."""
     return len(f"{claim.lead or ''} {claim.claim}".split()) >= MIN_SHOWN_WORDS
-
-
-def _group_for(groups: list[list[Claim]], claim: Claim) -> list[Claim]:
-    words = name_words(claim.speaker)
-    for group in groups:
-        known = set().union(*(name_words(c.speaker) for c in group))
-        listed = {_is_list(c.speaker) for c in group} | {_is_list(claim.speaker)}
-        variants = len(listed) == 1 and not _employed(claim.speaker, group)
-        if words and (words == known or (variants and (words <= known or known <= words))):
-            return group
-    groups.append([])
-    return groups[-1]
-
-
-def _employed(speaker: str, group: list[Claim]) -> bool:
-    """An unnamed person shown with whom they speak for ("spokesman for the Kremlin") is
-    neither a variant of that organisation's name nor of another spokesman's."""
-    return any(EMPLOYED.match(name) for name in [speaker, *(c.speaker for c in group)])
-
-
-def _is_list(speaker: str) -> bool:
-    """'Russia and Iran', 'France, Germany and Turkey': several sources speaking together."""
-    return bool(LIST_SEPARATOR.search(speaker))
 
 
 def _first_offset(group: list[Claim]) -> int:

@@ -42,6 +42,7 @@ PERSON_NOUNS = words(
 class Entity:
     """A source being resolved; mutable only while one document is processed."""
 
+    key: int  # tells the document's entities apart (``Claim.speaker_id``)
     name: str
     category: str  # person, org, group, unknown
     words: set[str]
@@ -101,8 +102,10 @@ def _next_referent(token: Token) -> Token | None:
             return found
     if token.lemma_.lower() in ARTIFACT:
         for child in token.children:
-            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("by", "from")):
-                return child if child.dep_ == "poss" else _object(child)
+            if child.dep_ == "poss" or _names_issuer(child):  # "X's report", "the IMF report"
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                return _object(child)
         if token.dep_ == "dobj":  # "released a statement expressing ..."
             return next((c for c in token.head.children if c.dep_ == "nsubj"), None)
     if token.lemma_.lower() in PARTITIVES:
@@ -110,6 +113,11 @@ def _next_referent(token: Token) -> Token | None:
             (_object(c) for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None
         )
     return None
+
+
+def _names_issuer(modifier: Token) -> bool:
+    """'the IMF report', 'a Times article': the named organisation issued it."""
+    return modifier.dep_ == "compound" and modifier.ent_type_ in ("ORG", "GPE", "NORP")
 
 
 def _person_above(noun: Token) -> Token:
@@ -312,7 +320,7 @@ class Resolver:
                 return entity
             if definite and token.lemma_.lower() in entity.words | entity.aliases:
                 return entity
-        entity = Entity(name, category, words, listed=listed)
+        entity = Entity(len(self.entities), name, category, words, listed=listed)
         self.entities.append(entity)
         return entity
 
