@@ -211,6 +211,35 @@ def test_surname_merges_with_the_full_name(nlp: Language) -> None:
     assert [(s.speaker, len(s.claims)) for s in speakers] == [("Angela Merkel", 2)]
 
 
+def test_an_honorific_and_surname_merge_with_the_full_name(nlp: Language) -> None:
+    text = article(
+        "The Economist: What do you mean by a city that thinks for itself?",
+        "Anna Lindqvist: A city that thinks is one whose residents and machines plan together.",
+        "The Economist: Can a city really plan anything at all?",
+        "Ms Lindqvist: Every city already plans its buses and schools with the data it collects.",
+    )
+    speakers = group_claims(claims_of(nlp, text), text)
+    assert [(s.speaker, len(s.claims)) for s in speakers] == [
+        ("Economist", 2),
+        ("Anna Lindqvist", 2),
+    ]
+
+
+def test_a_lower_case_word_the_model_ran_into_a_name_is_not_part_of_it(nlp: Language) -> None:
+    text = article(
+        "The interview made Meghan cry. Meghan said she had felt alone in the palace for years."
+    )
+    assert claim_with(claims_of(nlp, text), "felt alone").speaker == "Meghan"
+
+
+def test_a_speaker_name_never_runs_over_a_line_break(nlp: Language) -> None:
+    text = article(
+        "Sports Roundup Online",
+        "- Piers Morgan tells viewers to switch the channel if they are annoyed.",
+    )
+    assert claim_with(claims_of(nlp, text), "switch the channel").speaker == "Piers Morgan"
+
+
 def test_nested_attribution_inside_a_quote_is_not_a_second_claim(nlp: Language) -> None:
     text = '"I think the voters understand that," said Mayor Ruth Clay.'
     claims = claims_of(nlp, text)

@@ -71,7 +71,8 @@ def describe(text: str, span: Span, name: str) -> str | None:
     if before and all(w[:1].isupper() for w in before) and not before[-1].endswith("-"):
         # "Russian Defense Ministry" names "Russian Ministry of Defense": no title in it
         title = _without_possessive(" ".join(before))  # "ACLU's Jay Stanley": of the ACLU
-        return None if name_words(title) <= full_words else title
+        title_words = name_words(title)  # none in "Dr": a title of its own
+        return None if title_words and title_words <= full_words else title
     apposition = RELATIVE_AFTER.split(after.strip(" ,"), maxsplit=1)[0]  # ", who is ..."
     short = len(apposition.split()) <= MAX_APPOSITION_WORDS
     opener = re.split(r"['’ ]", apposition, maxsplit=1)[0].lower()  # "who’s the sister of"

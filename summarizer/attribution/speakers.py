@@ -24,6 +24,10 @@ PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
 PARTITIVES = frozenset({"member", "some", "many", "one", "most", "all", "several", "few"})
 NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
 STOP_WORDS = frozenset({"the", "of", "a", "an", "and", "for", "'s", "’s"})
+#: "Mr Malone" is a variant of "Thomas W. Malone": honorifics are no name words.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
+#: Lower-case words inside a person's name ("Ludwig van Beethoven", "Charles de Gaulle").
+NAME_PARTICLES = words("de van von der den da di du la le del dos al el bin ibn")
 #: Countries and organisations whose lists name a group of sources ("France, Germany and ...").
 LISTED_ENTITIES = frozenset({"GPE", "ORG", "NORP"})
 #: Entity types that name a source: people, organisations, countries, groups.
@@ -64,7 +68,18 @@ def _same_person(entity: Entity, words: set[str]) -> bool:
 
 
 def name_words(name: str) -> set[str]:
-    return {w for w in name.lower().replace("-", " ").split() if w not in STOP_WORDS}
+    found = name.lower().replace("-", " ").split()
+    return {w for w in found if w not in STOP_WORDS and w.rstrip(".") not in HONORIFICS}
+
+
+def is_capitalised(name: str) -> bool:
+    """Written as a name: every word capitalised but particles ("Meghan cry" is the
+    small model's misreading of "made Meghan cry", no fuller name of Meghan)."""
+    return all(_name_word(w) for w in name.replace("-", " ").split())
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit() or word in NAME_PARTICLES
 
 
 def referent_of(mention: Token) -> tuple[Token, set[str]]:
@@ -189,14 +204,14 @@ def naming(token: Token) -> tuple[str, str]:
     ent = entity_span(token)
     if ent is not None and token.ent_type_ in CATEGORY_OF_ENTITY:
         words = [t for t in token.doc[ent[0] : ent[1]] if not (t.i == ent[0] and t.lower_ == "the")]
-        words = _before_label_colon(words)
+        words = _before_label_colon(_on_line_of(token, words))
         category = CATEGORY_OF_ENTITY[token.ent_type_]
         if token.pos_ == "PROPN" and category == "group":
             category = "unknown"  # the small model often tags surnames NORP
         return _text(words), category
     modifiers = [c for c in token.lefts if c.dep_ in NAME_MODIFIERS]
     start = _hyphenated_start(token.doc, modifiers[0].i if modifiers else token.i)
-    words = list(token.doc[start : token.i + 1])
+    words = _on_line_of(token, list(token.doc[start : token.i + 1]))
     if token.pos_ == "PROPN":
         return _text(words), "unknown"
     plural = token.tag_ in ("NNS", "NNPS")
@@ -235,6 +250,18 @@ def _hyphenated_start(doc: Doc, start: int) -> int:
             break
         start -= 2
     return start
+
+
+def _on_line_of(token: Token, words: list[Token]) -> list[Token]:
+    """The words on ``token``'s line, without a list bullet: the small model runs names
+    over line breaks ("Wales Online\n\n- Piers Morgan")."""
+    breaks = [k for k, t in enumerate(words) if "\n" in t.text_with_ws]
+    start = max((k + 1 for k in breaks if words[k].i < token.i), default=0)
+    end = min((k + 1 for k in breaks if words[k].i >= token.i), default=len(words))
+    line = words[start:end]
+    while len(line) > 1 and line[0].is_punct and line[0] != token:
+        line = line[1:]
+    return line
 
 
 def _before_label_colon(words: list[Token]) -> list[Token]:
@@ -283,7 +310,9 @@ class Resolver:
         """Show a person under the fullest name the article gives anywhere
         ("Assad" said, after "President Bashar al-Assad" was mentioned in passing)."""
         for mention in people:
-            name = mention.text.strip()
+            name = _text([t for t in mention if not t.is_punct or t.text in "-."])
+            if not is_capitalised(name) or "\n" in name:
+                continue
             words = name_words(name)
             for entity in self.entities:
                 if entity.category in ("person", "unknown") and _same_person(entity, words):
