@@ -240,6 +240,15 @@ def test_a_speaker_name_never_runs_over_a_line_break(nlp: Language) -> None:
     assert claim_with(claims_of(nlp, text), "switch the channel").speaker == "Piers Morgan"
 
 
+def test_a_quote_after_whom_it_was_told_is_the_claim(nlp: Language) -> None:
+    text = (
+        "Mayor Ruth Clay did not seem impressed by the plan on Tuesday, telling reporters, "
+        '"A lot of people think the bridge should never have been built."'
+    )
+    claim = claim_with(claims_of(nlp, text), "never have been built")
+    assert (claim.speaker, claim.cue, claim.quote) == ("Ruth Clay", "telling", True)
+
+
 def test_nested_attribution_inside_a_quote_is_not_a_second_claim(nlp: Language) -> None:
     text = '"I think the voters understand that," said Mayor Ruth Clay.'
     claims = claims_of(nlp, text)

@@ -40,6 +40,10 @@ class Reading:
         return (self.content[0][0], self.content[-1][1])
 
 
+#: Between a cue and the quote it introduces: whom it was told, and when.
+ADDRESSEE_DEPS = frozenset({"dobj", "dative", "npadvmod"})
+
+
 def cue_span(cue: Token) -> Span:
     """The verb group: auxiliaries and negation right before the verb, a particle after."""
     doc, start, end = cue.doc, cue.i, cue.i + 1
@@ -121,13 +125,25 @@ def adjacent_quote(cue: Token, source: Token | None, layout: Layout) -> tuple[Sp
     """A quote right before the source and cue ("...," he said) or right after ("said: ...")."""
     text = layout.text
     left = min(cue.idx, source.left_edge.idx if source is not None else cue.idx)
-    right = cue.idx + len(cue)
+    right = _past_addressee(cue, text)
     for quote in layout.quotes:
         before = quote[1] <= left and not text[quote[1] : left].strip(" ,:—–-\n")
         after = quote[0] >= right and not text[right : quote[0]].strip(" ,:—–-")
         if before or after:
             return (quote,)
     return ()
+
+
+def _past_addressee(cue: Token, text: str) -> int:
+    """Where a quote after the cue may start: past whom it was told and when ("telling
+    reporters, '...'", "told MSNBC Monday: '...'")."""
+    end = cue.idx + len(cue)
+    for child in cue.rights:
+        gap = text[end : child.left_edge.idx]
+        if child.dep_ not in ADDRESSEE_DEPS or gap.strip(" ,"):
+            break
+        end = child.right_edge.idx + len(child.right_edge)
+    return end
 
 
 def quote_after_cue(pieces: tuple[Span, ...], cue: Token, layout: Layout) -> tuple[Span, ...]:
