@@ -72,7 +72,7 @@ def name_words(name: str) -> set[str]:
     return {w for w in found if w not in STOP_WORDS and w.rstrip(".") not in HONORIFICS}
 
 
-def is_capitalised(name: str) -> bool:
+def _written_as_name(name: str) -> bool:
     """Written as a name: every word capitalised but particles ("Meghan cry" is the
     small model's misreading of "made Meghan cry", no fuller name of Meghan)."""
     return all(_name_word(w) for w in name.replace("-", " ").split())
@@ -311,7 +311,7 @@ class Resolver:
         ("Assad" said, after "President Bashar al-Assad" was mentioned in passing)."""
         for mention in people:
             name = _text([t for t in mention if not t.is_punct or t.text in "-."])
-            if not is_capitalised(name) or "\n" in name:
+            if not _written_as_name(name) or "\n" in name:
                 continue
             words = name_words(name)
             for entity in self.entities:
