@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from summarizer.errors import SummarizerError
 
@@ -35,14 +35,37 @@ PARSE_CHUNK_CHARS = 5_000
 _PARAGRAPH_END = re.compile(r"\n\s*\n")
 
 
+#: Acronyms spelled like function words: "IS" (Islamic State), "US", "WHO", "IT".
+ACRONYM_HOMOGRAPHS = frozenset({"IS", "US", "WHO", "IT"})
+
+
 def parse_article(nlp: Language, text: str) -> Doc:
     """Parse ``text`` paragraph batch by batch into one Doc whose text is ``text`` exactly."""
-    chunks = list(_chunks(text))
-    if len(chunks) == 1:
-        return nlp(text)
+    docs = [_with_acronyms(nlp.make_doc(chunk)) for chunk in _chunks(text)]
+    if len(docs) == 1:
+        return nlp(docs[0])
     # batch_size=1: the model's default batch (1,000) would hold every chunk's activations
     # at once, which is the memory this function exists to save (42 news pages: 325 → 237 MB).
-    return Doc.from_docs(list(nlp.pipe(chunks, batch_size=1)), ensure_whitespace=False)
+    return Doc.from_docs(list(nlp.pipe(docs, batch_size=1)), ensure_whitespace=False)
+
+
+def _with_acronyms(doc: Doc) -> Doc:
+    """Let the model see "IS" in "did not target IS and ..." as a name, not the verb "is".
+
+    spaCy's English norms fold case ("IS" -> "is"), and the small model then parses the
+    Islamic State as a verb. An acronym among lower-case words keeps its own norm; in
+    capitals all along ("WHO IS TO BLAME") the words stay as they are.
+    """
+    for token in doc:
+        if token.text in ACRONYM_HOMOGRAPHS and not _among_capitals(token):
+            token.norm_ = token.text
+    return doc
+
+
+def _among_capitals(token: Token) -> bool:
+    doc = token.doc
+    neighbours = (doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc))
+    return any(n.is_upper and len(n) > 1 for n in neighbours)
 
 
 def _chunks(text: str) -> Iterator[str]:

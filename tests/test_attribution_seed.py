@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from summarizer.attribution import display_claim, extract_claims, group_claims
-from summarizer.nlp import load_pipeline
+from summarizer.nlp import load_pipeline, parse_article
 from summarizer.settings import DEFAULT_MODEL
 from summarizer.types import Claim, SpeakerClaims
 
@@ -27,7 +27,7 @@ def seed_text() -> str:
 
 @pytest.fixture(scope="session")
 def seed_claims(nlp: Language, seed_text: str) -> tuple[Claim, ...]:
-    return extract_claims(nlp(seed_text))
+    return extract_claims(parse_article(nlp, seed_text))  # as the briefing pipeline parses
 
 
 @pytest.fixture(scope="session")
@@ -91,6 +91,14 @@ def test_the_statement_read_is_the_coalition_statement(seed_claims: tuple[Claim,
     claim = speaker_of(seed_claims, "further escalation")
     assert "Russian" not in claim.speaker
     assert claim.quote and claim.cue == "read"
+
+
+def test_the_joint_statement_accuses_moscow_of_strikes_that_missed_is(
+    seed_claims: tuple[Claim, ...],
+) -> None:
+    claim = speaker_of(seed_claims, "strikes in Hama")
+    assert claim.kind == "accusation" and claim.target == "Moscow"
+    assert claim.claim.endswith("did not target IS and resulted in civilian casualties")
 
 
 def test_coalition_accuses_russia(seed_claims: tuple[Claim, ...]) -> None:
