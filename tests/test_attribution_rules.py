@@ -249,6 +249,20 @@ def test_a_quote_after_whom_it_was_told_is_the_claim(nlp: Language) -> None:
     assert (claim.speaker, claim.cue, claim.quote) == ("Ruth Clay", "telling", True)
 
 
+@pytest.mark.parametrize("document", ["announcement", "statement", "report"])
+def test_a_document_that_is_the_subject_of_another_verb_is_no_guessed_speaker(
+    nlp: Language, document: str
+) -> None:
+    text = (
+        f"The {document} came a week after members of the council, which has run the port "
+        "since 2010, said the new cranes had failed."
+    )
+    claims = claims_of(nlp, text)
+    assert claims, "the parse still finds the cue"
+    assert all(c.speaker != document for c in claims)
+    assert group_claims(claims, text) == ()
+
+
 def test_nested_attribution_inside_a_quote_is_not_a_second_claim(nlp: Language) -> None:
     text = '"I think the voters understand that," said Mayor Ruth Clay.'
     claims = claims_of(nlp, text)
