@@ -263,6 +263,15 @@ def test_a_document_that_is_the_subject_of_another_verb_is_no_guessed_speaker(
     assert group_claims(claims, text) == ()
 
 
+def test_another_document_is_not_the_one_an_earlier_source_issued(nlp: Language) -> None:
+    text = article(
+        "A statement by the defense ministry said the strikes would continue for a week.",
+        "On Saturday, a joint statement expressed deep concern about the strikes on the border.",
+    )
+    claim = claim_with(claims_of(nlp, text), "deep concern")
+    assert claim.speaker == "joint statement"
+
+
 def test_nested_attribution_inside_a_quote_is_not_a_second_claim(nlp: Language) -> None:
     text = '"I think the voters understand that," said Mayor Ruth Clay.'
     claims = claims_of(nlp, text)

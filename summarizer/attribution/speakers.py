@@ -135,6 +135,15 @@ def _names_issuer(modifier: Token) -> bool:
     return modifier.dep_ == "compound" and modifier.ent_type_ in ("ORG", "GPE", "NORP")
 
 
+def _new_document(nominal: Token) -> bool:
+    """'a joint statement' is another statement than the one "the ministry's statement"
+    was: an indefinite document no issuer was found for is a source of its own."""
+    indefinite = any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in nominal.children
+    )
+    return indefinite and nominal.pos_ == "NOUN" and nominal.lemma_.lower() in ARTIFACT
+
+
 def _person_above(noun: Token) -> Token:
     """'Jo Grady, the head of the union at Leeds, who said ...': "who" is a person, so past
     the places and groups the parser hung the clause on, up to the person they describe."""
@@ -340,7 +349,7 @@ class Resolver:
     def _named(self, token: Token, name: str, category: str, listed: bool) -> Entity:
         words = name_words(name)
         definite = token.pos_ != "PROPN" and not token.ent_type_
-        for entity in reversed(self.entities):
+        for entity in [] if _new_document(token) else reversed(self.entities):
             variant = words <= entity.words or entity.words <= words
             if entity.listed != listed and words != entity.words:
                 variant = False  # "Russia" is not "Russia and Iran"
