@@ -272,6 +272,21 @@ def test_another_document_is_not_the_one_an_earlier_source_issued(nlp: Language)
     assert claim.speaker == "joint statement"
 
 
+@pytest.mark.parametrize("day", ["Saturday", "Monday"])
+def test_names_the_parser_joined_to_the_date_before_them_are_the_source(
+    nlp: Language, day: str
+) -> None:
+    text = article(
+        f"On {day}, Norway, Denmark, Sweden and Finland -- members of the rescue fund -- "
+        "released a joint statement saying the vote had been unfair.",
+        '"This vote was not free," the statement read.',
+    )
+    speakers = group_claims(claims_of(nlp, text), text)
+    assert [(s.speaker, len(s.claims)) for s in speakers] == [
+        ("Norway, Denmark, Sweden and Finland", 2)
+    ]
+
+
 def test_nested_attribution_inside_a_quote_is_not_a_second_claim(nlp: Language) -> None:
     text = '"I think the voters understand that," said Mayor Ruth Clay.'
     claims = claims_of(nlp, text)

@@ -34,6 +34,8 @@ CONTENT_PREPOSITIONS = frozenset(
 OBJECT_PREPOSITIONS = frozenset({"for", "from", "of", "about", "over", "against", "into"})
 #: "said on Monday", "said in Iowa" are not "commented on X".
 CIRCUMSTANCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+DATES = frozenset({"DATE", "TIME"})
+NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def source_of(cue: Token) -> Token | None:
@@ -44,7 +46,7 @@ def source_of(cue: Token) -> Token | None:
     "by calling for"); where the parser lost the subject, the noun phrase right after
     an inverted cue ("...,'' said Robert Reich") or the nearest subject before the cue.
     """
-    own = _own_subject(cue)
+    own = subject_of(cue)
     if own is not None or _is_passive(cue):
         return own
     if cue.dep_ in ("acl", "relcl") and cue.head.pos_ in ("NOUN", "PROPN"):
@@ -56,7 +58,29 @@ def _author_of(document: Token) -> Token | None:
     """'she released a statement saying ...': who issued the statement speaks."""
     if document.lemma_.lower() not in ARTIFACT or document.dep_ != "dobj":
         return None
-    return _own_subject(document.head)
+    return subject_of(document.head)
+
+
+def _listed_after_date(verb: Token) -> Token | None:
+    """'On Saturday, France, Germany and Qatar released ...': the small model conjoins the
+    names with the date before them and leaves the verb without a subject. The first name."""
+    for child in verb.children:
+        date = _object(child) if child.dep_ == "prep" else child
+        if child.i > verb.i or date is None or date.ent_type_ not in DATES:
+            continue
+        names = [t for t in date.subtree if t.dep_ in ("conj", "appos") and t.ent_type_ in NAMES]
+        if names:
+            return names[0]
+    return None
+
+
+def _object(preposition: Token) -> Token | None:
+    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject (or passive agent), or the names the parser hung on a date."""
+    return _own_subject(verb) or _listed_after_date(verb)
 
 
 def _own_subject(verb: Token) -> Token | None:
@@ -78,7 +102,7 @@ def _inherited_subject(cue: Token) -> Token | None:
         if token.dep_ not in INHERITS_SUBJECT or token.head == token:
             return None
         token = token.head
-        subject = _own_subject(token) if token.pos_ in ("VERB", "AUX") else None
+        subject = subject_of(token) if token.pos_ in ("VERB", "AUX") else None
         if subject is not None:
             return subject
     return None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from summarizer.attribution.clauses import subject_of
 from summarizer.attribution.lexicon import ARTIFACT, words
 from summarizer.attribution.titles import Titled, last_titled
 
@@ -97,9 +98,10 @@ def referent_of(mention: Token) -> tuple[Token, set[str]]:
 
 def _issued(subject: Token) -> set[str]:
     """'X released a statement': a later "the statement" is X speaking."""
-    if subject.dep_ != "nsubj":
+    verb = next((t for t in subject.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or subject_of(verb) != subject:
         return set()
-    objects = (c.lemma_.lower() for c in subject.head.children if c.dep_ == "dobj")
+    objects = (c.lemma_.lower() for c in verb.children if c.dep_ == "dobj")
     return {lemma for lemma in objects if lemma in ARTIFACT}
 
 
