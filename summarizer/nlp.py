@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from summarizer.errors import SummarizerError
+from summarizer.sentences import split_sentences
 
 
 class ModelNotInstalled(SummarizerError):
@@ -41,12 +42,31 @@ ACRONYM_HOMOGRAPHS = frozenset({"IS", "US", "WHO", "IT"})
 
 def parse_article(nlp: Language, text: str) -> Doc:
     """Parse ``text`` paragraph batch by batch into one Doc whose text is ``text`` exactly."""
-    docs = [_with_acronyms(nlp.make_doc(chunk)) for chunk in _chunks(text)]
+    docs = [_prepared(nlp.make_doc(chunk), chunk) for chunk in _chunks(text)]
     if len(docs) == 1:
         return nlp(docs[0])
     # batch_size=1: the model's default batch (1,000) would hold every chunk's activations
     # at once, which is the memory this function exists to save (42 news pages: 325 → 237 MB).
     return Doc.from_docs(list(nlp.pipe(docs, batch_size=1)), ensure_whitespace=False)
+
+
+def _prepared(doc: Doc, text: str) -> Doc:
+    """``doc`` (tokens of ``text``, not yet parsed) with what the parser is told beforehand."""
+    return _with_sentence_starts(_with_acronyms(doc), text)
+
+
+def _with_sentence_starts(doc: Doc, text: str) -> Doc:
+    """Tell the parser where our splitter starts sentences; it may still split further.
+
+    The splitter knows news prose the small model misreads ("Col. Gen. Andrei Kartapolov",
+    "Oct. 4 (UPI)", a headline line without a full stop): on PolNeAR, with the cue model
+    refitted, strict attribution F1 went from 0.738 to 0.742 on train, 0.720 to 0.723 on dev.
+    """
+    starts = {sentence.span[0] for sentence in split_sentences(text)}
+    for token in doc[1:]:
+        if token.idx in starts:
+            token.is_sent_start = True
+    return doc
 
 
 def _with_acronyms(doc: Doc) -> Doc:

@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from summarizer.nlp import load_pipeline, parse_article
+from summarizer.sentences import split_sentences
 from summarizer.settings import DEFAULT_MODEL
 
 
@@ -45,3 +46,15 @@ def test_a_long_article_is_one_doc_with_the_text_unchanged(nlp: Language) -> Non
     doc = parse_article(nlp, text)
     assert doc.text == text
     assert sum(t.text == "IS" and t.pos_ != "AUX" for t in doc) == 240
+
+
+def test_the_parser_starts_sentences_where_the_splitter_does(nlp: Language) -> None:
+    text = (
+        "Ministry: Strikes will go on\n\n"
+        "MOSCOW, Oct. 4 (UPI) -- Col. Gen. Ivan Petrov said the U.S.-led coalition was wrong. "
+        "He said the jets flew 20 sorties."
+    )
+    starts = {sentence.span[0] for sentence in split_sentences(text)}
+    doc = parse_article(nlp, text)
+    assert starts <= {sentence.start_char for sentence in doc.sents}
+    assert text.index("Gen.") not in {sentence.start_char for sentence in doc.sents}
