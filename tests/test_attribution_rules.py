@@ -287,6 +287,15 @@ def test_names_the_parser_joined_to_the_date_before_them_are_the_source(
     ]
 
 
+def test_names_hung_on_a_date_do_not_speak_for_a_passive_verb(nlp: Language) -> None:
+    text = (
+        "On Monday, Norway, Denmark, Sweden and Finland -- members of the rescue fund -- "
+        "were accused of hiding the losses."
+    )
+    claim = claim_with(claims_of(nlp, text), "hiding the losses")
+    assert claim.speaker == ""
+
+
 def test_nested_attribution_inside_a_quote_is_not_a_second_claim(nlp: Language) -> None:
     text = '"I think the voters understand that," said Mayor Ruth Clay.'
     claims = claims_of(nlp, text)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from summarizer.attribution.lexicon import ADDRESSEE_OBJECT, ARTIFACT, CHANNEL, CUE_VERBS
-from summarizer.attribution.tokens import has_marker, subtree_indices
+from summarizer.attribution.tokens import has_marker, object_of, subtree_indices
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 #: Through these a participle or conjoined verb shares the subject of the verb above it.
@@ -65,7 +65,7 @@ def _listed_after_date(verb: Token) -> Token | None:
     """'On Saturday, France, Germany and Qatar released ...': the small model conjoins the
     names with the date before them and leaves the verb without a subject. The first name."""
     for child in verb.children:
-        date = _object(child) if child.dep_ == "prep" else child
+        date = object_of(child) if child.dep_ == "prep" else child
         if child.i > verb.i or date is None or date.ent_type_ not in DATES:
             continue
         names = [t for t in date.subtree if t.dep_ in ("conj", "appos") and t.ent_type_ in NAMES]
@@ -74,13 +74,11 @@ def _listed_after_date(verb: Token) -> Token | None:
     return None
 
 
-def _object(preposition: Token) -> Token | None:
-    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
-
-
 def subject_of(verb: Token) -> Token | None:
-    """The verb's subject (or passive agent), or the names the parser hung on a date."""
-    return _own_subject(verb) or _listed_after_date(verb)
+    """The verb's subject (or passive agent), or the names the parser hung on a date
+    (never for a passive verb: "On Monday, France and Spain were accused" names no speaker)."""
+    own = _own_subject(verb)
+    return own if own is not None or _is_passive(verb) else _listed_after_date(verb)
 
 
 def _own_subject(verb: Token) -> Token | None:

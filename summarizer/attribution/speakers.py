@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from summarizer.attribution.clauses import subject_of
 from summarizer.attribution.lexicon import ARTIFACT, words
 from summarizer.attribution.titles import Titled, last_titled
+from summarizer.attribution.tokens import object_of
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "i", "me", "my"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -122,12 +123,12 @@ def _next_referent(token: Token) -> Token | None:
             if child.dep_ == "poss" or _names_issuer(child):  # "X's report", "the IMF report"
                 return child
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-                return _object(child)
+                return object_of(child)
         if token.dep_ == "dobj":  # "released a statement expressing ..."
             return next((c for c in token.head.children if c.dep_ == "nsubj"), None)
     if token.lemma_.lower() in PARTITIVES:
         return next(
-            (_object(c) for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None
+            (object_of(c) for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None
         )
     return None
 
@@ -189,10 +190,6 @@ def list_members(first: Token) -> list[Token]:
     if any(t.ent_type_ not in LISTED_ENTITIES for t in members):
         return []
     return members
-
-
-def _object(preposition: Token) -> Token | None:
-    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
 
 
 def entity_span(token: Token) -> tuple[int, int] | None:

@@ -48,3 +48,8 @@ def overlaps(a: Span, b: Span) -> bool:
 def has_marker(clause: Token, word: str) -> bool:
     """``clause`` is introduced by ``word`` ("that", "as") as its marker."""
     return any(c.dep_ == "mark" and c.lower_ == word for c in clause.children)
+
+
+def object_of(preposition: Token) -> Token | None:
+    """The noun a preposition governs ("by" -> "the ministry")."""
+    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
