@@ -4,8 +4,9 @@
     .venv/bin/python bench/attribution.py --learn     # refits the cue model on train
     .venv/bin/python bench/attribution.py --agreement # annotators scored against each other
 
-Options: --parse-cache DIR keeps the spaCy parses of a split (DocBin) to re-run quickly;
-the speed line is only printed for fresh parses.
+Options: --parse-cache DIR keeps the spaCy parses of a split (DocBin) to re-run quickly,
+under a name that changes with the model and the parse code, so a stale parse is never
+read; the speed line is only printed for fresh parses.
 
 Each article's .txt is the Article.text verbatim; it is parsed as the pipeline parses it
 (``summarizer.nlp.parse_article``: paragraph batches merged into one Doc) and
@@ -42,17 +43,22 @@ highest of NOUN_THRESHOLDS at which noun cues cost no strict F1 against none at 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import inspect
 import itertools
 import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import spacy
 from _shared import shared_dir
 from cue_training import Example, fit
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from summarizer import nlp as nlp_module
+from summarizer import parse_hints, sentences
 from summarizer.attribution import extract_claims
 from summarizer.attribution.candidates import candidates
 from summarizer.attribution.claims import mention_span
@@ -228,7 +234,14 @@ def _parse(nlp: Language, path: Path, root: Path, doc: Doc | None) -> Article:
 
 
 def _cache_file(cache: Path, split: str, count: int) -> Path:
-    return cache / f"polnear-{split}-{count}-by-paragraphs.spacy"
+    """Named after what makes the parse: a parse cached before the model or the parse code
+    (``nlp``, ``parse_hints``, ``sentences``) changed is never read again."""
+    return cache / f"polnear-{split}-{count}-{_parse_fingerprint()}.spacy"
+
+
+def _parse_fingerprint() -> str:
+    sources = "".join(inspect.getsource(module) for module in (nlp_module, parse_hints, sentences))
+    return hashlib.sha1(f"{DEFAULT_MODEL}{spacy.__version__}{sources}".encode()).hexdigest()[:10]
 
 
 def _load_cache(nlp: Language, cache: Path | None, split: str, count: int) -> list[Doc]:
