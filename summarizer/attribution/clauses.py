@@ -116,13 +116,14 @@ def _adjacent_subject(cue: Token) -> Token | None:
         return after
     before = doc[sentence.start : cue.i]
     subjects = [t for t in before if t.dep_ == "nsubj" and t.tag_ not in RELATIVE_TAGS]
-    return subjects[-1] if subjects and not _is_document(subjects[-1]) else None
+    # 'The announcement came a day after members of the coalition ... said': a document
+    # that is the subject of another verb is no guess for who spoke (each was wrong on
+    # PolNeAR train)
+    return subjects[-1] if subjects and not is_document(subjects[-1]) else None
 
 
-def _is_document(noun: Token) -> bool:
-    """'The announcement came a day after members of the coalition ... said': a document
-    that is the subject of another verb is no guess for who spoke (on PolNeAR train each
-    such guess was wrong)."""
+def is_document(noun: Token) -> bool:
+    """A common noun naming a document ("the statement", "an announcement")."""
     return noun.pos_ == "NOUN" and not noun.ent_type_ and noun.lemma_.lower() in ARTIFACT
 
 

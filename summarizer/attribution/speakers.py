@@ -13,16 +13,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from summarizer.attribution.clauses import subject_of
+from summarizer.attribution.clauses import is_document, subject_of
 from summarizer.attribution.lexicon import ARTIFACT, words
 from summarizer.attribution.titles import Titled, last_titled
-from summarizer.attribution.tokens import object_of
+from summarizer.attribution.tokens import has_determiner, object_of
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "i", "me", "my"})
 THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
+INDEFINITE = frozenset({"a", "an", "another"})
 PARTITIVES = frozenset({"member", "some", "many", "one", "most", "all", "several", "few"})
 NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
 STOP_WORDS = frozenset({"the", "of", "a", "an", "and", "for", "'s", "’s"})
@@ -141,10 +142,7 @@ def _names_issuer(modifier: Token) -> bool:
 def _new_document(nominal: Token) -> bool:
     """'a joint statement' is another statement than the one "the ministry's statement"
     was: an indefinite document no issuer was found for is a source of its own."""
-    indefinite = any(
-        c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in nominal.children
-    )
-    return indefinite and nominal.pos_ == "NOUN" and nominal.lemma_.lower() in ARTIFACT
+    return is_document(nominal) and has_determiner(nominal, INDEFINITE)
 
 
 def _person_above(noun: Token) -> Token:

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from summarizer.attribution.tokens import has_determiner
+
 TITLE_MODIFIERS = frozenset({"compound", "amod", "nmod"})
+THE = frozenset({"the"})
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def last_titled(titled: Sequence[Titled], nominal: Token) -> Token | None:
 
     Only a singular noun with "the" qualifies: "a mayor" or "the mayors" is nobody known.
     """
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in nominal.children)
+    definite = has_determiner(nominal, THE)
     if nominal.pos_ != "NOUN" or nominal.tag_ != "NN" or not definite:
         return None
     lemma = nominal.lemma_.lower()

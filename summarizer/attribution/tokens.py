@@ -45,6 +45,11 @@ def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def has_determiner(noun: Token, words: frozenset[str]) -> bool:
+    """``noun`` is determined by one of ``words`` ("the", "a", "another")."""
+    return any(c.dep_ == "det" and c.lower_ in words for c in noun.children)
+
+
 def has_marker(clause: Token, word: str) -> bool:
     """``clause`` is introduced by ``word`` ("that", "as") as its marker."""
     return any(c.dep_ == "mark" and c.lower_ == word for c in clause.children)
