@@ -49,6 +49,7 @@ import itertools
 import json
 import time
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import spacy
@@ -239,6 +240,7 @@ def _cache_file(cache: Path, split: str, count: int) -> Path:
     return cache / f"polnear-{split}-{count}-{_parse_fingerprint()}.spacy"
 
 
+@cache
 def _parse_fingerprint() -> str:
     sources = "".join(inspect.getsource(module) for module in (nlp_module, parse_hints, sentences))
     return hashlib.sha1(f"{DEFAULT_MODEL}{spacy.__version__}{sources}".encode()).hexdigest()[:10]
