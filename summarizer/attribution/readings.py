@@ -10,6 +10,7 @@ from summarizer.attribution.clauses import content_of, source_of, target_of
 from summarizer.attribution.layout import Layout
 from summarizer.attribution.lexicon import ACCUSATION, CUE_VERBS, DENIAL
 from summarizer.attribution.nouns import noun_content_of, noun_source_of
+from summarizer.attribution.quote_frames import is_misplaced, quote_frame
 from summarizer.attribution.tokens import char_span, runs, subtree_indices, trim
 from summarizer.types import Span
 
@@ -20,6 +21,7 @@ IN_SURVEY = "in"
 #: "In a CNN poll, Clinton leads by 10 points": the survey is the source.
 SURVEYS = frozenset({"poll", "survey", "study"})
 SENTENCE_ENDS = (". ", "! ", "? ", "\n")
+FRAMED = "framed quote"
 MAX_RESUME_GAP = 60  # characters between a cue and the quote it resumes: the source, a phrase
 
 
@@ -57,6 +59,9 @@ def cue_span(cue: Token) -> Span:
 def read_verb(cue: Token, layout: Layout) -> Reading | None:
     """The attribution a verb would make if it were a cue (the cue model decides)."""
     source = source_of(cue)
+    framed = _framed(cue, layout) if is_misplaced(source, cue, layout) else None
+    if framed is not None:
+        return framed
     construction, indices = content_of(cue, source)
     indices = _beside_source(indices, cue, source)
     blocked = _source_and_cue(cue, source)
@@ -67,13 +72,22 @@ def read_verb(cue: Token, layout: Layout) -> Reading | None:
             adjacent_quote(cue, source, layout) or block_after(cue, layout),
         )
     if not pieces:
-        return None
+        return _framed(cue, layout)
     pieces = merge([*pieces, *quote_after_cue(pieces, cue, layout)])
     target = target_of(cue) if cue.lemma_ in ACCUSATION | DENIAL else None
     if target is not None and target.i in indices:
         target = None
     quoted = is_quoted(pieces, layout)
     return Reading(cue_span(cue), cue.lemma_, source, pieces, quoted, target, construction)
+
+
+def _framed(cue: Token, layout: Layout) -> Reading | None:
+    """The quote the cue frames, read by layout where the parse lost it (``quote_frames``)."""
+    frame = quote_frame(cue, layout)
+    if frame is None:
+        return None
+    pieces = merge([frame.quote, *quote_after_cue((frame.quote,), cue, layout)])
+    return Reading(cue_span(cue), cue.lemma_, frame.speaker, pieces, True, None, FRAMED)
 
 
 def _beside_source(indices: set[int], cue: Token, source: Token | None) -> set[int]:
