@@ -1,5 +1,6 @@
 """A quote before its cue where the small parser loses it: read by layout
-(``summarizer.attribution.quote_frames``). Parsed as the pipeline parses articles."""
+(``summarizer.attribution.quote_frames``), and inverted speakers the tagger mistakes.
+Parsed as the pipeline parses articles."""
 
 from __future__ import annotations
 
@@ -72,6 +73,16 @@ def test_a_quote_of_several_sentences_before_its_cue(nlp: Language) -> None:
     speaker, quote = said(claims, "He is sharp")
     assert speaker == "Huckabee"
     assert quote.endswith('really tried to do something,"')
+
+
+def test_an_inverted_name_tagged_as_an_adverb_speaks_and_explains(nlp: Language) -> None:
+    claims = claims_in(
+        nlp,
+        '"Having access to the voter file is valuable," said Skelly, explaining that he'
+        " worked closely with the data team.",
+    )
+    assert said(claims, "voter file")[0] == "Skelly"
+    assert said(claims, "worked closely with the data team")[0] == "Skelly"
 
 
 def frame_of(nlp: Language, text: str, cue: str) -> tuple[str, str | None] | None:

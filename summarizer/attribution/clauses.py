@@ -36,6 +36,7 @@ OBJECT_PREPOSITIONS = frozenset({"for", "from", "of", "about", "over", "against"
 CIRCUMSTANCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 DATES = frozenset({"DATE", "TIME"})
 NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+NOMINALS = frozenset({"PROPN", "NOUN", "PRON"})
 
 
 def source_of(cue: Token) -> Token | None:
@@ -51,7 +52,7 @@ def source_of(cue: Token) -> Token | None:
         return own
     if cue.dep_ in ("acl", "relcl") and cue.head.pos_ in ("NOUN", "PROPN"):
         return _author_of(cue.head) or cue.head
-    return _inherited_subject(cue) or _adjacent_subject(cue)
+    return _inherited_subject(cue) or _participle_speaker(cue) or _adjacent_subject(cue)
 
 
 def _author_of(document: Token) -> Token | None:
@@ -106,20 +107,44 @@ def _inherited_subject(cue: Token) -> Token | None:
     return None
 
 
+def _participle_speaker(cue: Token) -> Token | None:
+    """'"...," said Skelly, explaining that ...': the inverted speaker of the verb above."""
+    head = cue.head
+    after_quote = head.i > 0 and head.doc[head.i - 1].tag_ == "''"  # a closing quotation mark
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or not after_quote:
+        return None
+    return _inverted_speaker(head)
+
+
 def _adjacent_subject(cue: Token) -> Token | None:
+    inverted = _inverted_speaker(cue)
+    if inverted is not None:
+        return inverted
     doc, sentence = cue.doc, cue.sent
-    after = doc[cue.i + 1] if cue.i + 1 < sentence.end else None
-    inverted = cue.tag_ in FINITE and cue.i > sentence.start and doc[cue.i - 1].is_punct
-    if inverted and after is not None and after.pos_ in ("PROPN", "NOUN", "PRON"):
-        while after.dep_ == "compound" and after.head.i > after.i:
-            after = after.head  # "said Robert Reich": the name's head
-        return after
     before = doc[sentence.start : cue.i]
     subjects = [t for t in before if t.dep_ == "nsubj" and t.tag_ not in RELATIVE_TAGS]
     # 'The announcement came a day after members of the coalition ... said': a document
     # that is the subject of another verb is no guess for who spoke (each was wrong on
     # PolNeAR train)
     return subjects[-1] if subjects and not is_document(subjects[-1]) else None
+
+
+def _inverted_speaker(cue: Token) -> Token | None:
+    """'"...," said Robert Reich': the name right after a finite cue that follows a mark."""
+    doc, sentence = cue.doc, cue.sent
+    after = doc[cue.i + 1] if cue.i + 1 < sentence.end else None
+    inverted = cue.tag_ in FINITE and cue.i > sentence.start and doc[cue.i - 1].is_punct
+    if not inverted or after is None or not (after.pos_ in NOMINALS or _mistagged_name(after)):
+        return None
+    while after.dep_ == "compound" and after.head.i > after.i:
+        after = after.head  # "said Robert Reich": the name's head
+    return after
+
+
+def _mistagged_name(token: Token) -> bool:
+    """'"...," said Skelly': a capitalised word after an inverted cue that the tagger took
+    for an adverb or adjective is the speaker's name (not a date: "said Monday")."""
+    return token.is_title and token.pos_ in ("ADV", "ADJ", "X") and token.ent_type_ not in DATES
 
 
 def is_document(noun: Token) -> bool:
