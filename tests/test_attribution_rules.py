@@ -250,17 +250,18 @@ def test_a_quote_after_whom_it_was_told_is_the_claim(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize("document", ["announcement", "statement", "report"])
-def test_a_document_that_is_the_subject_of_another_verb_is_no_guessed_speaker(
-    nlp: Language, document: str
-) -> None:
+def test_who_spoke_in_a_clause_after_a_week_after(nlp: Language, document: str) -> None:
+    """The small model reads "after members ... said" as "after" + object and the main
+    clause as said: the speaker is the noun phrase before the cue, never the document,
+    and the main clause is no part of what was said."""
     text = (
         f"The {document} came a week after members of the council, which has run the port "
         "since 2010, said the new cranes had failed."
     )
     claims = claims_of(nlp, text)
-    assert claims, "the parse still finds the cue"
     assert all(c.speaker != document for c in claims)
-    assert group_claims(claims, text) == ()
+    claim = claim_with(claims, "the new cranes had failed")
+    assert (claim.speaker, claim.claim) == ("council", "the new cranes had failed")
 
 
 def test_another_document_is_not_the_one_an_earlier_source_issued(nlp: Language) -> None:
@@ -780,3 +781,4 @@ def test_an_apposition_is_described_without_the_relative_clause_after_it(nlp: La
     )
     groups = group_claims(claims_of(nlp, text), text)
     assert [g.description for g in groups] == ["the Labour MP for Newcastle Central"]
+

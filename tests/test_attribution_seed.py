@@ -107,6 +107,14 @@ def test_coalition_accuses_russia(seed_claims: tuple[Claim, ...]) -> None:
     assert display_claim(claim).startswith("accuses Russia of killing civilians")
 
 
+def test_what_coalition_members_said_a_day_earlier_is_the_coalitions(
+    seed_claims: tuple[Claim, ...],
+) -> None:
+    claim = speaker_of(seed_claims, "airstrikes had killed civilians")
+    assert "coalition" in claim.speaker
+    assert not claim.claim.startswith("The announcement")
+
+
 def test_statement_by_the_ministry_is_the_ministrys(seed_claims: tuple[Claim, ...]) -> None:
     """The defense ministry is one speaker under both of its names in the article."""
     speaker = speaker_of(seed_claims, "performed 20 flights").speaker

@@ -17,6 +17,8 @@ from summarizer.attribution.lexicon import ADDRESSEE_OBJECT, ARTIFACT, CHANNEL, 
 from summarizer.attribution.tokens import has_marker, object_of, subtree_indices
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
+#: Words opening a clause that the small model reads as prepositions ("a day after X said").
+SUBORDINATORS = frozenset({"after", "before", "since", "until", "when", "as", "while"})
 #: Through these a participle or conjoined verb shares the subject of the verb above it.
 INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "dep", "npadvmod"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
@@ -52,7 +54,12 @@ def source_of(cue: Token) -> Token | None:
         return own
     if cue.dep_ in ("acl", "relcl") and cue.head.pos_ in ("NOUN", "PROPN"):
         return _author_of(cue.head) or cue.head
-    return _inherited_subject(cue) or _participle_speaker(cue) or _adjacent_subject(cue)
+    return (
+        _inherited_subject(cue)
+        or _participle_speaker(cue)
+        or _subordinate_subject(cue)
+        or _adjacent_subject(cue)
+    )
 
 
 def _author_of(document: Token) -> Token | None:
@@ -114,6 +121,27 @@ def _participle_speaker(cue: Token) -> Token | None:
     if cue.tag_ != "VBG" or cue.dep_ != "advcl" or not after_quote:
         return None
     return _inverted_speaker(head)
+
+
+def _subordinate_subject(cue: Token) -> Token | None:
+    """'The announcement came a day after members of the coalition, which ..., said X': the
+    small model takes the subordinate clause's subject for the object of "after" and the
+    main clause for a quote before "said". The noun phrase ending right before the cue."""
+    before = cue.i - 1
+    while before > cue.sent.start and cue.doc[before].is_punct:
+        before -= 1
+    has_content_after = any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
+    if before < cue.sent.start or not has_content_after:
+        return None
+    found = [
+        token
+        for token in [cue.doc[before], *cue.doc[before].ancestors]
+        if token.dep_ == "pobj"
+        and token.head.lower_ in SUBORDINATORS
+        and token.right_edge.i == before
+        and token.pos_ in NOMINALS
+    ]  # the outermost: "members of the coalition, which has bombed IS since September 2014"
+    return found[-1] if found and found[-1].ent_type_ not in DATES else None
 
 
 def _adjacent_subject(cue: Token) -> Token | None:
