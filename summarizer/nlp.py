@@ -4,7 +4,7 @@ in paragraph batches with the hints of `parse_hints`."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import spacy
@@ -12,7 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from summarizer.errors import SummarizerError
-from summarizer.parse_hints import prepared
+from summarizer.parse_hints import prepared, sentence_starts
+from summarizer.types import Sentence
 
 
 class ModelNotInstalled(SummarizerError):
@@ -37,9 +38,13 @@ PARSE_CHUNK_CHARS = 5_000
 _PARAGRAPH_END = re.compile(r"\n\s*\n")
 
 
-def parse_article(nlp: Language, text: str) -> Doc:
-    """Parse ``text`` paragraph batch by batch into one Doc whose text is ``text`` exactly."""
-    docs = [prepared(nlp.make_doc(chunk), chunk) for chunk in _chunks(text)]
+def parse_article(nlp: Language, text: str, sentences: Sequence[Sentence] | None = None) -> Doc:
+    """Parse ``text`` paragraph batch by batch into one Doc whose text is ``text`` exactly.
+
+    ``sentences``: ``split_sentences(text)`` if the caller has it already (else split here).
+    """
+    starts = sentence_starts(text, sentences)
+    docs = [prepared(nlp.make_doc(chunk), starts, offset) for offset, chunk in _chunks(text)]
     if len(docs) == 1:
         return nlp(docs[0])
     # batch_size=1: the model's default batch (1,000) would hold every chunk's activations
@@ -47,12 +52,13 @@ def parse_article(nlp: Language, text: str) -> Doc:
     return Doc.from_docs(list(nlp.pipe(docs, batch_size=1)), ensure_whitespace=False)
 
 
-def _chunks(text: str) -> Iterator[str]:
-    """Consecutive pieces of ``text`` ending at paragraph breaks, each ≥ PARSE_CHUNK_CHARS."""
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """Consecutive pieces of ``text`` ending at paragraph breaks, each ≥ PARSE_CHUNK_CHARS,
+    with their offsets."""
     start = 0
     for match in _PARAGRAPH_END.finditer(text):
         if match.end() - start >= PARSE_CHUNK_CHARS:
-            yield text[start : match.end()]
+            yield start, text[start : match.end()]
             start = match.end()
     if start < len(text):
-        yield text[start:]
+        yield start, text[start:]

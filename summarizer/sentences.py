@@ -62,6 +62,11 @@ def split_sentences(text: str, skip: Sequence[Span] = ()) -> list[Sentence]:
         for block_start, block_end in _line_groups(text)
         for start, end in _sentence_spans(text, block_start, block_end)
     ]
+    return without(sentences, skip)
+
+
+def without(sentences: Sequence[Sentence], skip: Sequence[Span]) -> list[Sentence]:
+    """``sentences`` less those overlapping a ``skip`` span (boilerplate)."""
     return [sentence for sentence in sentences if not _overlaps(sentence.span, skip)]
 
 

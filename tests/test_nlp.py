@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from summarizer.nlp import load_pipeline, parse_article
 from summarizer.sentences import split_sentences
 from summarizer.settings import DEFAULT_MODEL
+from summarizer.types import Sentence
 
 
 @pytest.fixture(scope="session")
@@ -58,3 +59,26 @@ def test_the_parser_starts_sentences_where_the_splitter_does(nlp: Language) -> N
     doc = parse_article(nlp, text)
     assert starts <= {sentence.start_char for sentence in doc.sents}
     assert text.index("Gen.") not in {sentence.start_char for sentence in doc.sents}
+
+
+def test_sentence_starts_are_told_in_every_parse_batch(nlp: Language) -> None:
+    """Batches after the first are told the starts at their own offsets: a start told at
+    the wrong place would open a sentence on a lower-case word."""
+    text = "\n\n".join(
+        " ".join(
+            f"Col. Gen. Ivan Petrov said {'the very ' * (i % 7)}jets flew {i}."
+            for i in range(n, n + 40)
+        )
+        for n in range(0, 160, 40)
+    )  # over several parse batches, sentences of varied length
+    split = split_sentences(text)
+    doc = parse_article(nlp, text, split)
+    assert {sentence.span[0] for sentence in split} <= {s.start_char for s in doc.sents}
+    assert all(sentence.text[0].isupper() for sentence in doc.sents)
+
+
+def test_a_split_made_by_the_caller_is_the_one_told_to_the_parser(nlp: Language) -> None:
+    text = "The mayor said the plan failed and the council agreed with her on Monday."
+    given = [Sentence(text[:34], (0, 34)), Sentence(text[35:], (35, len(text)))]
+    doc = parse_article(nlp, text, given)
+    assert 35 in {sentence.start_char for sentence in doc.sents}

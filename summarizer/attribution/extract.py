@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc
@@ -22,19 +24,22 @@ from summarizer.attribution.signoffs import read_sign_offs
 from summarizer.attribution.speakers import Entity, Resolver
 from summarizer.attribution.titles import titled_people
 from summarizer.attribution.tokens import overlaps
-from summarizer.types import Claim, Span
+from summarizer.types import Claim, Sentence, Span
 
 MIN_FLOATING_WORDS = 4
 LOOK_BACK = 8  # characters before a quote looked at to see whether it opens a sentence
 
 
-def extract_claims(doc: Doc, model: CueModel | None = None) -> tuple[Claim, ...]:
+def extract_claims(
+    doc: Doc, model: CueModel | None = None, sentences: Sequence[Sentence] | None = None
+) -> tuple[Claim, ...]:
     """Every attributed statement of ``doc`` (a parse of the whole article text).
 
     ``model`` decides which candidate verbs and nouns are cues; the default one is
     learned from PolNeAR's training articles (``bench/attribution.py --learn``).
+    ``sentences``: ``split_sentences`` of the text if the caller has it already.
     """
-    layout = Layout.of(doc.text)  # the only doc.text: it is rebuilt on every access
+    layout = Layout.of(doc.text, sentences)  # the only doc.text: rebuilt on every access
     cues = model if model is not None else load_cue_model()
     readings = _read_cues(doc, layout, cues)
     readings = _with_floating_quotes(sorted(readings, key=lambda r: r.cue), layout)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarizer.sentences import split_sentences
-from summarizer.types import Span
+from summarizer.types import Sentence, Span
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 QUOTE_MARK = re.compile(r"''|[\"“”]")  # '' is the NYT's straight double quote
@@ -30,10 +31,12 @@ class Layout:
     quotes: tuple[Span, ...]  # each includes its quotation marks
 
     @classmethod
-    def of(cls, text: str) -> Layout:
+    def of(cls, text: str, sentences: Sequence[Sentence] | None = None) -> Layout:
+        """``sentences``: ``split_sentences(text)`` if the caller has it already."""
         paragraphs = paragraph_spans(text)
-        sentences = tuple(sentence.span for sentence in split_sentences(text))
-        return cls(text, paragraphs, sentences, quote_spans(text, paragraphs))
+        found = split_sentences(text) if sentences is None else sentences
+        spans = tuple(sentence.span for sentence in found)
+        return cls(text, paragraphs, spans, quote_spans(text, paragraphs))
 
     def paragraph_index(self, offset: int) -> int:
         starts = [start for start, _ in self.paragraphs]
