@@ -9,8 +9,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from summarizer.attribution import extract_claims
+from summarizer.attribution.clauses import source_of
 from summarizer.attribution.layout import Layout
 from summarizer.attribution.quote_frames import quote_frame
+from summarizer.attribution.readings import adjacent_quote
 from summarizer.nlp import load_pipeline, parse_article
 from summarizer.settings import DEFAULT_MODEL
 from summarizer.types import Claim
@@ -108,3 +110,39 @@ def test_a_quote_that_ends_its_sentence_frames_no_later_cue(nlp: Language) -> No
 def test_a_clause_between_quote_and_cue_is_no_frame(nlp: Language) -> None:
     text = 'He called it "a disaster," and the senator said the vote would be held again.'
     assert frame_of(nlp, text, "said") is None
+
+
+def adjacent(nlp: Language, text: str, cue: str) -> list[str]:
+    """The quote ``adjacent_quote`` gives the first verb written ``cue``, as text."""
+    doc = parse_article(nlp, text)
+    verb = next(t for t in doc if t.text == cue)
+    quotes = adjacent_quote(verb, source_of(verb), Layout.of(text))
+    return [text[start:end] for start, end in quotes]
+
+
+def test_a_quote_closed_by_a_full_stop_is_no_content_of_a_later_clause(nlp: Language) -> None:
+    text = (
+        'The prize went to "Judy." Brad Pitt picked up another trophy for his supporting'
+        " role as a stunt man."
+    )
+    assert adjacent(nlp, text, "supporting") == []
+
+
+def test_a_quote_closed_by_a_full_stop_is_the_speakers_right_before(nlp: Language) -> None:
+    text = '"I hope you are able to find the emails that are missing." Trump said.'
+    assert adjacent(nlp, text, "said") == [text[: text.index(" Trump")]]
+
+
+def test_a_cue_before_a_colon_takes_the_passage_after_not_the_quote_before(
+    nlp: Language,
+) -> None:
+    claims = claims_in(
+        nlp,
+        'Caddell said: "Yesterday there were two polls with very similar numbers."',
+        "Caddell added:",
+        '"The health issue is a partisan issue, but that does not explain the numbers."',
+    )
+    added = [c for c in claims if c.cue == "added"]
+    assert [c.claim for c in added] == [
+        '"The health issue is a partisan issue, but that does not explain the numbers."'
+    ]

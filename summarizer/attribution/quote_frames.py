@@ -61,10 +61,13 @@ def _quote_before(cue: Token, layout: Layout) -> Span | None:
     before = [q for q in layout.quotes_between(paragraph[0], cue.idx) if q[1] <= cue.idx]
     if not before:
         return None
-    quote = before[-1]
-    inner = layout.text[quote[0] : quote[1]].rstrip(CLOSING_MARKS)
-    after = layout.text[quote[1] : cue.idx].lstrip()
-    return quote if inner[-1:] in CONTINUING or after.startswith(",") else None
+    return before[-1] if continues_sentence(before[-1], layout.text) else None
+
+
+def continues_sentence(quote: Span, text: str) -> bool:
+    """The sentence goes on after the quote ('"...," he said'; not '"Judy." Brad Pitt ...')."""
+    inner = text[quote[0] : quote[1]].rstrip(CLOSING_MARKS)
+    return inner[-1:] in CONTINUING or text[quote[1] :].lstrip(" ").startswith(",")
 
 
 def _first_after(cue: Token, offset: int) -> int:

@@ -10,7 +10,7 @@ from summarizer.attribution.clauses import content_of, source_of, target_of
 from summarizer.attribution.layout import Layout
 from summarizer.attribution.lexicon import ACCUSATION, CUE_VERBS, DENIAL
 from summarizer.attribution.nouns import noun_content_of, noun_source_of
-from summarizer.attribution.quote_frames import is_misplaced, quote_frame
+from summarizer.attribution.quote_frames import continues_sentence, is_misplaced, quote_frame
 from summarizer.attribution.tokens import char_span, runs, subtree_indices, trim
 from summarizer.types import Span
 
@@ -69,7 +69,7 @@ def read_verb(cue: Token, layout: Layout) -> Reading | None:
     if not pieces:
         construction, pieces = (
             "quote",
-            adjacent_quote(cue, source, layout) or block_after(cue, layout),
+            block_after(cue, layout) or adjacent_quote(cue, source, layout),
         )
     if not pieces:
         return _framed(cue, layout)
@@ -142,10 +142,20 @@ def adjacent_quote(cue: Token, source: Token | None, layout: Layout) -> tuple[Sp
     right = _past_addressee(cue, text)
     for quote in layout.quotes:
         before = quote[1] <= left and not text[quote[1] : left].strip(" ,:—–-\n")
+        before = before and (continues_sentence(quote, text) or _only_speaker_between(cue, source))
         after = quote[0] >= right and not text[right : quote[0]].strip(" ,:—–-")
         if before or after:
             return (quote,)
     return ()
+
+
+def _only_speaker_between(cue: Token, source: Token | None) -> bool:
+    """'"... missing." Trump said.': a quote closed by a full stop is still the cue's when
+    only the speaker stands between them (not '"Judy." Brad Pitt won for his supporting role')."""
+    if source is None or source.i > cue.i:
+        return cue.i > 0 and cue.doc[cue.i - 1].is_punct  # '"... missing." said Trump.'
+    between = cue.doc[source.right_edge.i + 1 : cue.i]
+    return all(t.pos_ in ("ADV", "PUNCT") for t in between)
 
 
 def _past_addressee(cue: Token, text: str) -> int:
