@@ -756,6 +756,22 @@ def test_an_organisation_owning_a_name_describes_it_without_the_possessive(
     assert [(g.speaker, g.description) for g in groups] == [("Jay Ramos", description)]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Some AI researchers said the new model would fail on longer texts.", "AI researchers"),
+        ("Many Americans said the economy was getting worse.", "Americans"),
+        ("Both King and his wife said the show would go on.", "King"),
+    ],
+)
+def test_a_quantifier_opening_the_sentence_is_no_description(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    """Capitalised only because it opens the sentence: not "Americans (Many)"."""
+    groups = group_claims(claims_of(nlp, text), text)
+    assert [(g.speaker, g.description) for g in groups] == [(speaker, None)]
+
+
 @pytest.mark.parametrize("clause", ["who’s", "who's", "who is"])
 def test_a_relative_clause_after_a_name_is_no_description(nlp: Language, clause: str) -> None:
     text = f"Kristy Marino, {clause} the sister of the party chair, called the vote heartbreaking."
@@ -781,4 +797,3 @@ def test_an_apposition_is_described_without_the_relative_clause_after_it(nlp: La
     )
     groups = group_claims(claims_of(nlp, text), text)
     assert [g.description for g in groups] == ["the Labour MP for Newcastle Central"]
-

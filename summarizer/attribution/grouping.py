@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summarizer.attribution.lexicon import words
 from summarizer.attribution.speakers import name_words
 from summarizer.types import Claim, Span, SpeakerClaims
 
 #: Words before a name that are no title: articles, possessives ("My friend"), honorifics.
 NOT_TITLES = frozenset(
     {"a", "an", "the", "my", "our", "your", "his", "her", "their", "its", "mr", "mrs", "ms"}
+)
+#: Words that open a noun phrase capitalised at a sentence start: never a title.
+QUANTIFIERS = words(
+    "some several many most other another these those this that no only all both each few such any"
 )
 POSSESSIVE_END = re.compile(r"(['’]s|['’])$")
 MAX_APPOSITION_WORDS = 12
@@ -66,7 +71,9 @@ def describe(text: str, span: Span, name: str) -> str | None:
         at, name = mention.find(surname), surname
     if at < 0:
         return None
-    before = [w for w in mention[:at].split() if w.lower().rstrip(".") not in NOT_TITLES]
+    before = _without_openers(
+        [w for w in mention[:at].split() if w.lower().rstrip(".") not in NOT_TITLES], name
+    )
     after = mention[at + len(name) :].strip()
     if before and all(w[:1].isupper() for w in before) and not before[-1].endswith("-"):
         # "Russian Defense Ministry" names "Russian Ministry of Defense": no title in it
@@ -79,6 +86,15 @@ def describe(text: str, span: Span, name: str) -> str | None:
     if after.startswith(",") and short and opener not in CLAUSE_WORDS:
         return apposition
     return None
+
+
+def _without_openers(words: list[str], name: str) -> list[str]:
+    """Less the quantifiers a sentence may open with ("Several experts", "Some AI researchers",
+    "Other E.U. leaders"), and "New" before a common noun ("New government data show")."""
+    openers = QUANTIFIERS | ({"new"} if name[:1].islower() else set())
+    while words and words[0].lower() in openers:
+        words = words[1:]
+    return words
 
 
 def _without_possessive(words: str) -> str:
