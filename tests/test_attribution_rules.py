@@ -797,3 +797,42 @@ def test_an_apposition_is_described_without_the_relative_clause_after_it(nlp: La
     )
     groups = group_claims(claims_of(nlp, text), text)
     assert [g.description for g in groups] == ["the Labour MP for Newcastle Central"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "words", "speaker"),
+    [
+        (
+            (
+                "Officials said the rules would start on Monday.",
+                "Employees could face a fine if they fail to tell their bosses that they were"
+                " told to stay home.",
+            ),
+            "were told to stay home",
+            "Employees",
+        ),
+        (
+            (
+                "Prince Edward said he had felt trapped for years.",
+                "When Mary joined the family, she said it was the last time she saw her passport.",
+            ),
+            "the last time she saw her passport",
+            "Mary",
+        ),
+        (
+            (
+                "President Obama said the summit went well.",
+                '"If Donald Trump is elected, the agency will change a lot," he said.',
+            ),
+            "the agency will change a lot",
+            "Obama",
+        ),
+    ],
+)
+def test_a_pronoun_refers_to_the_subject_before_it_in_its_sentence(
+    nlp: Language, paragraphs: tuple[str, ...], words: str, speaker: str
+) -> None:
+    """Before the last source: "they" in "Employees could face a fine if they ..." are the
+    employees; but a name inside a quote is not who speaks after it."""
+    claim = claim_with(claims_of(nlp, article(*paragraphs)), words)
+    assert speaker in claim.speaker

@@ -44,6 +44,13 @@ ARTIFACT = words(
     complaint post tweet message email video ad article editorial transcript ruling order
     decision"""
 )
+#: Common nouns for people: "the spokesman" is a person, "the ministry" an organisation.
+PERSON_NOUNS = words(
+    """official spokesman spokeswoman spokesperson minister president senator governor man
+    woman leader director chief secretary candidate analyst expert lawyer attorney judge
+    source aide adviser advisor mayor commander general officer chairman chairwoman
+    ambassador diplomat witness resident"""
+)
 #: Where something was said ("said in an interview"): not what was said.
 CHANNEL = ARTIFACT | words(
     """interview speech conference call rally debate hearing appearance show broadcast

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from summarizer.attribution.antecedents import closer_antecedent
 from summarizer.attribution.clauses import is_document, subject_of
-from summarizer.attribution.lexicon import ARTIFACT, words
+from summarizer.attribution.lexicon import ARTIFACT, PERSON_NOUNS, words
 from summarizer.attribution.titles import Titled, last_titled
 from summarizer.attribution.tokens import has_determiner, object_of
 
@@ -37,12 +38,6 @@ LISTED_ENTITIES = frozenset({"GPE", "ORG", "NORP"})
 NAMED_SOURCES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 CATEGORY_OF_ENTITY = {"PERSON": "person", "ORG": "org", "GPE": "org", "LOC": "org", "NORP": "group"}
 EMPLOYER_PREPOSITIONS = frozenset({"for", "of", "at"})
-PERSON_NOUNS = words(
-    """official spokesman spokeswoman spokesperson minister president senator governor man
-    woman leader director chief secretary candidate analyst expert lawyer attorney judge
-    source aide adviser advisor mayor commander general officer chairman chairwoman
-    ambassador diplomat witness resident"""
-)
 
 
 @dataclass
@@ -299,7 +294,8 @@ class Resolver:
         token, aliases = referent_of(mention)
         lower = token.lower_
         if token.pos_ == "PRON":
-            return self._pronoun(lower)
+            closer = closer_antecedent(token)
+            return self.resolve(closer) if closer is not None else self._pronoun(lower)
         titled = self._titled(token)
         if titled is not None:  # "the former mayor" after "Former Mayor Alan Brooks"
             aliases.add(token.lemma_.lower())

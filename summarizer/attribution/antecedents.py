@@ -1,0 +1,53 @@
+"""A pronoun's antecedent in its own sentence, before the last source is looked at.
+
+Sources are resolved against earlier sources only, so "they" in "Employees could face
+a fine if they fail to tell their bosses ..." would become whoever spoke last (in one
+article, "details of the legislation"). The subject of an earlier clause of the same
+sentence that fits the pronoun is nearer, and news prose refers back to it first.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from summarizer.attribution.clauses import is_document
+from summarizer.attribution.lexicon import PERSON_NOUNS
+
+SINGULAR_PERSON = frozenset({"he", "she"})
+PLURAL = frozenset({"they"})
+QUOTE_TAGS = frozenset({"``", "''"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: A subject inside what was reported ("said the minister had resigned") is no antecedent
+#: of a pronoun speaking after it ("..., but he added"): the reporter is.
+REPORTED = frozenset({"ccomp", "xcomp"})
+
+
+def closer_antecedent(pronoun: Token) -> Token | None:
+    """The last subject before ``pronoun`` in its sentence that fits it, if any."""
+    wanted = pronoun.lower_
+    if wanted not in SINGULAR_PERSON | PLURAL:
+        return None
+    doc = pronoun.doc
+    before = doc[pronoun.sent.start : pronoun.i]
+    fitting = [t for t in before if _subject_of_a_clause(t) and _fits(t, wanted)]
+    outside = [t for t in fitting if not _quote_between(t, pronoun)]
+    return outside[-1] if outside else None
+
+
+def _quote_between(token: Token, pronoun: Token) -> bool:
+    """'"... if Donald Trump is elected ...," he said': a name in a quote is not who speaks."""
+    return any(t.tag_ in QUOTE_TAGS for t in token.doc[token.i + 1 : pronoun.i])
+
+
+def _subject_of_a_clause(token: Token) -> bool:
+    return token.dep_ in SUBJECT_DEPS and token.head.dep_ not in REPORTED
+
+
+def _fits(noun: Token, pronoun: str) -> bool:
+    if noun.pos_ not in ("NOUN", "PROPN") or is_document(noun):
+        return False
+    if pronoun in PLURAL:
+        return noun.tag_ in ("NNS", "NNPS")
+    return noun.tag_ in ("NN", "NNP") and (
+        noun.ent_type_ == "PERSON" or noun.lemma_.lower() in PERSON_NOUNS
+    )
