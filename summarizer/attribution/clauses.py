@@ -127,11 +127,12 @@ def _subordinate_subject(cue: Token) -> Token | None:
     """'The announcement came a day after members of the coalition, which ..., said X': the
     small model takes the subordinate clause's subject for the object of "after" and the
     main clause for a quote before "said". The noun phrase ending right before the cue."""
+    if not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return None  # checked first: cheap, and rules out most verbs
     before = cue.i - 1
-    while before > cue.sent.start and cue.doc[before].is_punct:
+    while before > 0 and cue.doc[before].is_punct and not cue.doc[before + 1].is_sent_start:
         before -= 1
-    has_content_after = any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
-    if before < cue.sent.start or not has_content_after:
+    if before < 0 or cue.doc[before + 1].is_sent_start:
         return None
     found = [
         token
