@@ -14,19 +14,20 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from summarizer.attribution.clauses import NOMINALS
 from summarizer.attribution.layout import Layout
 from summarizer.types import Span
 
 #: The quote's last mark before its closing quotation mark when the sentence goes on.
 CONTINUING = frozenset(",?!—–-")
 CLOSING_MARKS = "\"“”' "
+LOOK_AFTER = 8  # characters after a quote looked at for the comma that continues it
 MAX_GAP_TOKENS = 40  # "Trump, the 2016 GOP front-runner and current polling leader in ..."
-NOMINALS = frozenset({"PROPN", "NOUN", "PRON"})
 PHRASE_OPENERS = NOMINALS | {"DET", "ADJ", "NUM"}
 #: A speaker's modifiers before the head of its noun phrase ("Gene Sperling", "the
 #: company's chief executive", "another New Hampshire Republican").
 MODIFIERS = frozenset({"compound", "poss", "det", "amod", "nummod", "nmod", "case"})
-FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+CLAUSE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # finite verbs and modals
 SENTENCE_MARKS = frozenset({".", "!", "?", ";", ":"})
 
 
@@ -50,7 +51,7 @@ def quote_frame(cue: Token, layout: Layout) -> QuoteFrame | None:
     quote = _quote_before(cue, layout)
     if quote is None:
         return None
-    gap = [t for t in cue.doc[_first_after(cue, quote[1]) : cue.i]]
+    gap = list(cue.doc[_first_after(cue, quote[1]) : cue.i])
     if len(gap) > MAX_GAP_TOKENS or not _names_a_speaker(gap, cue):
         return None
     return QuoteFrame(quote, _speaker_in(gap, cue) or _speaker_after(cue))
@@ -67,7 +68,8 @@ def _quote_before(cue: Token, layout: Layout) -> Span | None:
 def continues_sentence(quote: Span, text: str) -> bool:
     """The sentence goes on after the quote ('"...," he said'; not '"Judy." Brad Pitt ...')."""
     inner = text[quote[0] : quote[1]].rstrip(CLOSING_MARKS)
-    return inner[-1:] in CONTINUING or text[quote[1] :].lstrip(" ").startswith(",")
+    following = text[quote[1] : quote[1] + LOOK_AFTER].lstrip(" ")
+    return inner[-1:] in CONTINUING or following.startswith(",")
 
 
 def _first_after(cue: Token, offset: int) -> int:
@@ -91,7 +93,7 @@ def _fits_gap(token: Token, cue: Token) -> bool:
     own ("who is chairman of ..." may be) and no sentence end."""
     if "\n" in token.text or token.text in SENTENCE_MARKS:
         return False
-    return token.tag_ not in FINITE or _in_relative_clause(token, cue)
+    return token.tag_ not in CLAUSE_VERB_TAGS or _in_relative_clause(token, cue)
 
 
 def _in_relative_clause(token: Token, cue: Token) -> bool:
