@@ -23,8 +23,14 @@ _DATELINE = re.compile(
 
 def without_dateline(sentence: Sentence) -> Sentence:
     """``sentence`` without the dateline it opens with, if any."""
-    match = _DATELINE.match(sentence.text)
-    if match is None or match.end() >= len(sentence.text):
+    length = dateline_length(sentence.text)
+    if not length or length >= len(sentence.text):
         return sentence
-    start = sentence.span[0] + match.end()
-    return Sentence(sentence.text[match.end() :], (start, sentence.span[1]))
+    start = sentence.span[0] + length
+    return Sentence(sentence.text[length:], (start, sentence.span[1]))
+
+
+def dateline_length(text: str) -> int:
+    """How many characters of ``text`` the dateline it opens with takes (0: none)."""
+    match = _DATELINE.match(text)
+    return match.end() if match is not None else 0

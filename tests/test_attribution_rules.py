@@ -836,3 +836,43 @@ def test_a_pronoun_refers_to_the_subject_before_it_in_its_sentence(
     employees; but a name inside a quote is not who speaks after it."""
     claim = claim_with(claims_of(nlp, article(*paragraphs)), words)
     assert speaker in claim.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "STOCKHOLM -- Mayor Anna Lindqvist said on Monday the bridge would close in May.",
+            "Anna Lindqvist",
+        ),
+        (
+            "WASHINGTON -- President Obama, opening the museum on Saturday, said it would tell"
+            " an American story.",
+            "Obama",
+        ),
+    ],
+)
+def test_a_dateline_never_speaks(nlp: Language, text: str, speaker: str) -> None:
+    """The small model makes the dateline the subject (and the speaker its apposition)."""
+    assert [c.speaker for c in claims_of(nlp, text)] == [speaker]
+
+
+def test_a_headline_verb_is_no_part_of_the_name_before_it(nlp: Language) -> None:
+    text = article(
+        "Obama Says African-American Museum Will Tell of 'Suffering and Delight.'",
+        "Speaking on the Mall, Mr. Obama said the museum would document the stories of Americans.",
+    )
+    assert claim_with(claims_of(nlp, text), "document the stories").speaker == "Obama"
+
+
+def test_a_person_named_in_full_is_a_person_though_first_taken_for_a_thing(
+    nlp: Language,
+) -> None:
+    """The headline's "Trump" is a common noun to the small model; once "Donald Trump" is
+    named, "He" can refer to him."""
+    text = article(
+        "The Latest: Trump urges supporters to watch polling places",
+        "Donald Trump is questioning the integrity of the voting system.",
+        "He says voting fraud is a big problem in this country.",
+    )
+    assert claim_with(claims_of(nlp, text), "voting fraud").speaker == "Donald Trump"

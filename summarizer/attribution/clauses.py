@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from summarizer.attribution.lexicon import ADDRESSEE_OBJECT, ARTIFACT, CHANNEL, CUE_VERBS
 from summarizer.attribution.tokens import has_marker, object_of, subtree_indices
+from summarizer.datelines import dateline_length
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 #: Words opening a clause that the small model reads as prepositions ("a day after X said").
@@ -90,12 +91,30 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _own_subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECTS and child.lower_ not in EMPTY_SUBJECTS:
-            return child
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
+    """The subject nearest the verb, a name before a common noun: of two the parser gave
+    it, the first is a dateline ("STOCKHOLM -- Mayor Anna Lindqvist said"), a word of a
+    quote ('"Or Ferguson," Trump said') or the name a title describes."""
+    given = [c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ not in EMPTY_SUBJECTS]
+    subjects = [s for s in map(_past_dateline, given) if s is not None]
+    before = [s for s in subjects if s.i < verb.i]
+    if before:
+        named = [s for s in before if s.ent_type_ in NAMES]  # "Ban Ki-moon, the secretary general,"
+        return (named or before)[-1]
+    if subjects:
+        return subjects[0]
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return object_of(agent) if agent is not None else None
+
+
+def _past_dateline(subject: Token) -> Token | None:
+    """'WASHINGTON -- President Obama, ..., said': the small model makes the dateline the
+    subject and the speaker its apposition; a dateline itself never speaks."""
+    if not subject.is_upper or len(subject) < 2:
+        return subject  # checked first: a dateline is written in capitals
+    sentence = subject.sent
+    if subject.idx >= sentence.start_char + dateline_length(sentence.text):
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
 
 
 def _is_passive(verb: Token) -> bool:
