@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from brief_builders import build_claim
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from summarizer.attribution import display_claim, extract_claims, group_claims
+from summarizer.attribution.speakers import naming
 from summarizer.nlp import load_pipeline
 from summarizer.settings import DEFAULT_MODEL
 from summarizer.types import Claim
@@ -876,3 +878,29 @@ def test_a_person_named_in_full_is_a_person_though_first_taken_for_a_thing(
         "He says voting fraud is a big problem in this country.",
     )
     assert claim_with(claims_of(nlp, text), "voting fraud").speaker == "Donald Trump"
+
+
+def test_a_modifier_keeps_its_whole_compound(nlp: Language) -> None:
+    text = '"We need change," the New York businessman said at the rally in Ohio.'
+    assert [c.speaker for c in claims_of(nlp, text)] == ["New York businessman"]
+
+
+@pytest.mark.parametrize(
+    ("words", "entities", "mention", "name"),
+    [
+        (
+            ["Democrats", "Rip", "Donald", "Trump"],
+            ["O", "B-PERSON", "I-PERSON", "I-PERSON"],
+            3,
+            "Donald Trump",
+        ),
+        (["Obama", "Says", "Museum", "Opens"], ["B-PERSON", "I-PERSON", "O", "O"], 0, "Obama"),
+        (["Tom", "Says"], ["B-PERSON", "I-PERSON"], 0, "Tom"),
+    ],
+)
+def test_a_headline_verb_the_model_took_into_a_name_is_left_out(
+    nlp: Language, words: list[str], entities: list[str], mention: int, name: str
+) -> None:
+    """Entities as the small model tags headlines: the verb inside the PERSON."""
+    doc = Doc(nlp.vocab, words=words, ents=entities)
+    assert naming(doc[mention])[0] == name

@@ -49,7 +49,13 @@ def source_of(cue: Token) -> Token | None:
     and conjoined verbs the subject of the verb they hang from ("..., adding that",
     "by calling for"); where the parser lost the subject, the noun phrase right after
     an inverted cue ("...,'' said Robert Reich") or the nearest subject before the cue.
+    Never a punctuation mark the parser made a subject ("... among others ― explains").
     """
+    source = _found_source(cue)
+    return source if source is None or not source.is_punct else None
+
+
+def _found_source(cue: Token) -> Token | None:
     own = subject_of(cue)
     if own is not None or _is_passive(cue):
         return own

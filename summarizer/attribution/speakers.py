@@ -31,11 +31,10 @@ STOP_WORDS = frozenset({"the", "of", "a", "an", "and", "for", "'s", "’s"})
 #: "Mr Malone" is a variant of "Thomas W. Malone": honorifics are no name words.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
 #: Verbs that follow a name in headlines ("Obama Says ...", "Trump Slams ...").
-HEADLINE_VERBS = words(
-    """says tells warns claims urges admits denies vows slams blasts rips defends asks
-    accuses blames insists argues explains reveals pledges promises threatens responds
-    answers praises attacks"""
-)
+_HEADLINE_VERBS = """say tell warn claim urge admit vow slam blast rip defend ask accuse blame
+    insist argue explain reveal pledge promise threaten respond answer praise attack seek avoid
+    want"""
+HEADLINE_VERBS = {*words(_HEADLINE_VERBS), *(f"{v}s" for v in words(_HEADLINE_VERBS)), "denies"}
 #: Lower-case words inside a person's name ("Ludwig van Beethoven", "Charles de Gaulle").
 NAME_PARTICLES = words("de van von der den da di du la le del dos al el bin ibn")
 #: Countries and organisations whose lists name a group of sources ("France, Germany and ...").
@@ -220,7 +219,8 @@ def naming(token: Token) -> tuple[str, str]:
             category = "unknown"  # the small model often tags surnames NORP
         return _text(words), category
     modifiers = [c for c in token.lefts if c.dep_ in NAME_MODIFIERS]
-    start = _hyphenated_start(token.doc, modifiers[0].i if modifiers else token.i)
+    first = _compound_start(modifiers[0]) if modifiers else token.i
+    start = _hyphenated_start(token.doc, first)
     words = _on_line_of(token, list(token.doc[start : token.i + 1]))
     if token.pos_ == "PROPN":
         return _text(words), "unknown"
@@ -253,6 +253,15 @@ def _bare_phrase(noun: Token) -> list[Token]:
     return [t for t in noun.subtree if t.i not in left_out]
 
 
+def _compound_start(modifier: Token) -> int:
+    """Back over the compound a modifier opens with ("New" of "New York businessman")."""
+    while True:
+        compounds = [c for c in modifier.lefts if c.dep_ == "compound"]
+        if not compounds:
+            return modifier.i
+        modifier = compounds[0]
+
+
 def _hyphenated_start(doc: Doc, start: int) -> int:
     """Back over a first part joined by a hyphen ("Miami-Dade Police" from "Dade Police")."""
     while start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
@@ -281,11 +290,18 @@ def _before_label_colon(words: list[Token]) -> list[Token]:
 
 
 def _before_headline_verb(words: list[Token]) -> list[Token]:
-    """A headline's verb is no part of the name before it: the small model reads "Obama
-    Says Museum Will Tell ..." as a person called "Obama Says"."""
-    while len(words) > 1 and words[-1].is_title and words[-1].lower_ in HEADLINE_VERBS:
+    """A headline's verb is no part of the name beside it: the small model reads "Obama
+    Says Museum Will Tell ..." as a person called "Obama Says", "Democrats Rip Donald
+    Trump" as one called "Rip Donald Trump"."""
+    while len(words) > 1 and _headline_verb(words[-1]):
         words = words[:-1]
+    while len(words) > 1 and _headline_verb(words[0]):
+        words = words[1:]
     return words
+
+
+def _headline_verb(word: Token) -> bool:
+    return word.is_title and word.lower_ in HEADLINE_VERBS
 
 
 def _list_name(members: list[Token]) -> str:
