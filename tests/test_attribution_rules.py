@@ -904,3 +904,20 @@ def test_a_headline_verb_the_model_took_into_a_name_is_left_out(
     """Entities as the small model tags headlines: the verb inside the PERSON."""
     doc = Doc(nlp.vocab, words=words, ents=entities)
     assert naming(doc[mention])[0] == name
+
+
+def test_i_outside_a_quote_is_the_author_a_label_names(nlp: Language) -> None:
+    text = article(
+        "Annie Lowrey: California is becoming unlivable for the people who love it",
+        "I believe that we can tackle the climate crisis.",
+    )
+    assert claim_with(claims_of(nlp, text), "tackle the climate crisis").speaker == "Annie Lowrey"
+
+
+def test_i_outside_a_quote_is_not_the_last_person_who_spoke(nlp: Language) -> None:
+    """A letters page: the writer of the second letter is not the official the first quoted."""
+    text = article(
+        "Soon after Ms. Price was elected, she said she would remove all cases from Death Row.",
+        "I disagree with the notion that the county does not have enough money for schools.",
+    )
+    assert claim_with(claims_of(nlp, text), "enough money for schools").speaker == ""

@@ -16,6 +16,7 @@ from summarizer.attribution.layout import Layout
 from summarizer.attribution.readings import (
     ACCORDING_TO,
     IN_SURVEY,
+    LABEL,
     Reading,
     read_according_to,
     read_in_survey,
@@ -116,11 +117,17 @@ def _previous(readings: list[Reading], quote: Span, layout: Layout) -> Reading |
 def _resolve(doc: Doc, text: str, readings: list[Reading]) -> tuple[Claim, ...]:
     """Resolve source mentions in text order, then build claims with each entity's final name
     (an entity met first as "Kartapolov" is shown as "Andrei Kartapolov" once he is named)."""
-    resolver = Resolver(titled_people(doc))
+    authors = frozenset(r.source.i for r in readings if r.source is not None and _is_byline(r))
+    resolver = Resolver(titled_people(doc), authors)
     mentions = sorted({r.source.i: r.source for r in readings if r.source is not None}.items())
     entities: dict[int, Entity | None] = {i: resolver.resolve(token) for i, token in mentions}
     resolver.complete_names(e for e in doc.ents if e.label_ == "PERSON")
     return tuple(build_claim(doc, text, r, _entity_of(r, entities)) for r in readings)
+
+
+def _is_byline(reading: Reading) -> bool:
+    """A label or sign-off names its author ("Annie Lowrey: ...", "... — Sonya Herridge")."""
+    return reading.construction == LABEL
 
 
 def _entity_of(reading: Reading, entities: dict[int, Entity | None]) -> Entity | None:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from summarizer.attribution.layout import Layout
 from summarizer.attribution.lexicon import words
-from summarizer.attribution.readings import Reading, is_quoted
+from summarizer.attribution.readings import LABEL, Reading, is_quoted
 from summarizer.attribution.speakers import NAMED_SOURCES
 from summarizer.attribution.tokens import trim
 from summarizer.types import Span
@@ -52,7 +52,7 @@ def _label(doc: Doc, layout: Layout, paragraph: Span) -> Reading | None:
         return None
     pieces = (content,)
     quoted = is_quoted(pieces, layout)
-    return Reading((colon, colon + 1), SPEAKER_LABEL, label.root, pieces, quoted, None, "label")
+    return Reading((colon, colon + 1), SPEAKER_LABEL, label.root, pieces, quoted, None, LABEL)
 
 
 def _is_name(label: str) -> bool:

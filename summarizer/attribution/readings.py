@@ -22,6 +22,8 @@ IN_SURVEY = "in"
 SURVEYS = frozenset({"poll", "survey", "study"})
 SENTENCE_ENDS = (". ", "! ", "? ", "\n")
 FRAMED = "framed quote"
+#: The construction of speaker labels and sign-offs: they name the author of what they frame.
+LABEL = "label"
 MAX_RESUME_GAP = 60  # characters between a cue and the quote it resumes: the source, a phrase
 
 

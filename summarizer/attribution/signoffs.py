@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from summarizer.attribution.layout import Layout
-from summarizer.attribution.readings import Reading, is_quoted
+from summarizer.attribution.readings import LABEL, Reading, is_quoted
 from summarizer.types import Span
 
 DASH = re.compile(r"(?:―|—|–|--|-)(?=\s*[A-Z])")
@@ -44,7 +44,7 @@ def _sign_off(doc: Doc, layout: Layout, paragraph: Span, dash: int, end: int) ->
     if statement is None:
         return None
     pieces = (statement,)
-    return Reading((dash, end), "sign-off", name, pieces, is_quoted(pieces, layout), None, "label")
+    return Reading((dash, end), "sign-off", name, pieces, is_quoted(pieces, layout), None, LABEL)
 
 
 def _author(doc: Doc, text: str, start: int, paragraph_end: int) -> tuple[Token, str] | None:

@@ -19,7 +19,10 @@ from summarizer.attribution.lexicon import ARTIFACT, PERSON_NOUNS, words
 from summarizer.attribution.titles import Titled, last_titled
 from summarizer.attribution.tokens import has_determiner, object_of
 
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "i", "me", "my"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+#: Outside a quote "I" is whoever wrote the piece: an author the article names by a label
+#: ("Annie Lowrey: California is becoming unlivable") or a sign-off, else no one known.
+FIRST_PERSON = frozenset({"i", "me", "my"})
 THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
@@ -55,6 +58,7 @@ class Entity:
     words: set[str]
     aliases: set[str] = field(default_factory=set)
     listed: bool = False  # a list of names ("Russia and Iran"): never one of its members
+    author: bool = False  # named by a label or sign-off: who "I" is
 
     def absorb(self, name: str, words: set[str], category: str) -> None:
         # a person's fuller name settles a guess: "Trump urges ..." (the small model's noun,
@@ -319,9 +323,12 @@ class Resolver:
     """Resolves source mentions of one document in text order; ``titled``: the titles the
     document gives its people (``titles.titled_people``)."""
 
-    def __init__(self, titled: Sequence[Titled] = ()) -> None:
+    def __init__(
+        self, titled: Sequence[Titled] = (), authors: frozenset[int] = frozenset()
+    ) -> None:
         self.entities: list[Entity] = []
         self.titled = titled
+        self.authors = authors  # token indices of sources named by a label or sign-off
 
     def resolve(self, mention: Token) -> Entity | None:
         token, aliases = referent_of(mention)
@@ -338,6 +345,7 @@ class Resolver:
         if entity.name == name:  # opened by this mention: "spokesman" + " for the Kremlin"
             entity.name += employer_of(token)
         entity.aliases |= aliases | {token.lemma_.lower()}
+        entity.author |= mention.i in self.authors
         self._touch(entity)
         return entity
 
@@ -362,6 +370,8 @@ class Resolver:
         return last_titled(self.titled, nominal)
 
     def _pronoun(self, pronoun: str) -> Entity | None:
+        if pronoun in FIRST_PERSON:
+            return next((e for e in reversed(self.entities) if e.author), None)
         wanted = (
             ("person", "unknown")
             if pronoun in PERSON_PRONOUNS
