@@ -921,3 +921,11 @@ def test_i_outside_a_quote_is_not_the_last_person_who_spoke(nlp: Language) -> No
         "I disagree with the notion that the county does not have enough money for schools.",
     )
     assert claim_with(claims_of(nlp, text), "enough money for schools").speaker == ""
+
+
+def test_details_of_a_document_are_the_document_speaking(nlp: Language) -> None:
+    text = (
+        "But details of the legislation have now revealed that the penalty on a first offence"
+        " can be quadrupled to 4,000 pounds."
+    )
+    assert claim_with(claims_of(nlp, text), "quadrupled").speaker == "legislation"

@@ -28,7 +28,8 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
 INDEFINITE = frozenset({"a", "an", "another"})
-PARTITIVES = frozenset({"member", "some", "many", "one", "most", "all", "several", "few"})
+#: "members of the coalition", "some of them", "details of the legislation": the whole speaks.
+PARTITIVES = words("member some many one most all several few detail excerpt copy draft")
 NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
 STOP_WORDS = frozenset({"the", "of", "a", "an", "and", "for", "'s", "’s"})
 #: "Mr Malone" is a variant of "Thomas W. Malone": honorifics are no name words.
