@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from summarizer.attribution import display_claim, extract_claims, group_claims
-from summarizer.attribution.speakers import naming
+from summarizer.attribution.naming import naming
 from summarizer.nlp import load_pipeline
 from summarizer.settings import DEFAULT_MODEL
 from summarizer.types import Claim

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Token
 
 from summarizer.attribution.layout import Layout
 from summarizer.attribution.lexicon import words
+from summarizer.attribution.naming import NAMED_SOURCES
 from summarizer.attribution.readings import LABEL, Reading, is_quoted
-from summarizer.attribution.speakers import NAMED_SOURCES
 from summarizer.attribution.tokens import trim
 from summarizer.types import Span
 

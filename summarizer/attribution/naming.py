@@ -1,0 +1,156 @@
+"""How a source is named: the words of its mention that make its name, and its category.
+
+The small model's entities run over what is no part of a name (a line break, a label's
+colon, a headline's verb); common nouns take the compound before them ("New York
+businessman") and whom an unnamed person speaks for ("spokesman for the Kremlin").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from summarizer.attribution.lexicon import PERSON_NOUNS, words
+
+NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
+#: Verbs that follow a name in headlines ("Obama Says ...", "Trump Slams ...").
+_HEADLINE_VERBS = """say tell warn claim urge admit vow slam blast rip defend ask accuse blame
+    insist argue explain reveal pledge promise threaten respond answer praise attack seek avoid
+    want"""
+HEADLINE_VERBS = words(_HEADLINE_VERBS) | {f"{verb}s" for verb in words(_HEADLINE_VERBS)}
+HEADLINE_VERBS |= {"denies"}
+#: Entity types that name a source: people, organisations, countries, groups.
+NAMED_SOURCES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+CATEGORY_OF_ENTITY = {"PERSON": "person", "ORG": "org", "GPE": "org", "LOC": "org", "NORP": "group"}
+EMPLOYER_PREPOSITIONS = frozenset({"for", "of", "at"})
+#: Countries and organisations whose lists name a group of sources ("France, Germany and ...").
+LISTED_ENTITIES = frozenset({"GPE", "ORG", "NORP"})
+
+
+def list_members(first: Token) -> list[Token]:
+    """The names coordinated with ``first`` (itself included) when all are named groups."""
+    members = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.i > first.i)]
+    if any(t.ent_type_ not in LISTED_ENTITIES for t in members):
+        return []
+    return members
+
+
+def entity_span(token: Token) -> tuple[int, int] | None:
+    """Token range of the named entity containing ``token``, if any."""
+    if not token.ent_type_:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
+def naming(token: Token) -> tuple[str, str]:
+    """(name, category) of a non-pronoun referent."""
+    members = list_members(token)
+    if len(members) >= 2:
+        return _list_name(members), "group"
+    ent = entity_span(token)
+    if ent is not None and token.ent_type_ in CATEGORY_OF_ENTITY:
+        words = [t for t in token.doc[ent[0] : ent[1]] if not (t.i == ent[0] and t.lower_ == "the")]
+        words = without_headline_verbs(_before_label_colon(_on_line_of(token, words)))
+        category = CATEGORY_OF_ENTITY[token.ent_type_]
+        if token.pos_ == "PROPN" and category == "group":
+            category = "unknown"  # the small model often tags surnames NORP
+        return text_of(words), category
+    modifiers = [c for c in token.lefts if c.dep_ in NAME_MODIFIERS]
+    first = _compound_start(modifiers[0]) if modifiers else token.i
+    start = _hyphenated_start(token.doc, first)
+    words = _on_line_of(token, list(token.doc[start : token.i + 1]))
+    if token.pos_ == "PROPN":
+        return text_of(words), "unknown"
+    plural = token.tag_ in ("NNS", "NNPS")
+    person = token.lemma_.lower() in PERSON_NOUNS
+    return text_of(words), "group" if plural else "person" if person else "org"
+
+
+def employer_of(person: Token) -> str:
+    """' for UCEA' in "a spokesperson for UCEA said": whom an unnamed person speaks for
+    (shown with them, never matched as their name: "the UCEA said" is not the spokesperson)."""
+    if person.pos_ != "NOUN" or person.lemma_.lower() not in PERSON_NOUNS:
+        return ""
+    for child in person.rights:
+        named = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.lower_ in EMPLOYER_PREPOSITIONS and named is not None and _is_name(named):
+            return f" {child.text} {text_of(_bare_phrase(named))}"
+    return ""
+
+
+def _is_name(token: Token) -> bool:
+    return token.ent_type_ in NAMED_SOURCES or token.pos_ == "PROPN"
+
+
+def _bare_phrase(noun: Token) -> list[Token]:
+    """``noun``'s phrase without what a clause or an aside says of it:
+    "the Ministry of Finance, which ..." -> "the Ministry of Finance"."""
+    asides = [c for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct")]
+    left_out = {t.i for aside in asides for t in aside.subtree}
+    return [t for t in noun.subtree if t.i not in left_out]
+
+
+def _compound_start(modifier: Token) -> int:
+    """Back over the compound a modifier opens with ("New" of "New York businessman")."""
+    while True:
+        compounds = [c for c in modifier.lefts if c.dep_ == "compound"]
+        if not compounds:
+            return modifier.i
+        modifier = compounds[0]
+
+
+def _hyphenated_start(doc: Doc, start: int) -> int:
+    """Back over a first part joined by a hyphen ("Miami-Dade Police" from "Dade Police")."""
+    while start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        if doc[start - 1].whitespace_:
+            break
+        start -= 2
+    return start
+
+
+def _on_line_of(token: Token, words: list[Token]) -> list[Token]:
+    """The words on ``token``'s line, without a list bullet: the small model runs names
+    over line breaks ("Wales Online\n\n- Piers Morgan")."""
+    breaks = [k for k, t in enumerate(words) if "\n" in t.text_with_ws]
+    start = max((k + 1 for k in breaks if words[k].i < token.i), default=0)
+    end = min((k + 1 for k in breaks if words[k].i >= token.i), default=len(words))
+    line = words[start:end]
+    while len(line) > 1 and line[0].is_punct and line[0] != token:
+        line = line[1:]
+    return line
+
+
+def _before_label_colon(words: list[Token]) -> list[Token]:
+    """The small model runs names over a label's colon: "Russian Defense Ministry: Airstrikes"."""
+    colon = next((k for k, t in enumerate(words) if t.text == ":" and k > 0), len(words))
+    return words[:colon]
+
+
+def without_headline_verbs(words: list[Token]) -> list[Token]:
+    """A headline's verb is no part of the name beside it: the small model reads "Obama
+    Says Museum Will Tell ..." as a person called "Obama Says", "Democrats Rip Donald
+    Trump" as one called "Rip Donald Trump"."""
+    while len(words) > 1 and _headline_verb(words[-1]):
+        words = words[:-1]
+    while len(words) > 1 and _headline_verb(words[0]):
+        words = words[1:]
+    return words
+
+
+def _headline_verb(word: Token) -> bool:
+    return word.is_title and word.lower_ in HEADLINE_VERBS
+
+
+def _list_name(members: list[Token]) -> str:
+    """'France, Germany and Turkey': from the first name to the end of the last one."""
+    start = (entity_span(members[0]) or (members[0].i, 0))[0]
+    end = (entity_span(members[-1]) or (0, members[-1].i + 1))[1]
+    return text_of(list(members[0].doc[start:end]))
+
+
+def text_of(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
