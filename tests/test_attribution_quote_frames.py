@@ -9,10 +9,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from summarizer.attribution import extract_claims
-from summarizer.attribution.clauses import source_of
 from summarizer.attribution.layout import Layout
 from summarizer.attribution.quote_frames import quote_frame
 from summarizer.attribution.readings import adjacent_quote
+from summarizer.attribution.subjects import source_of
 from summarizer.nlp import load_pipeline, parse_article
 from summarizer.settings import DEFAULT_MODEL
 from summarizer.types import Claim

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from summarizer.attribution.clauses import is_document
 from summarizer.attribution.lexicon import PERSON_NOUNS
+from summarizer.attribution.subjects import is_document
 
 SINGULAR_PERSON = frozenset({"he", "she"})
 PLURAL = frozenset({"they"})

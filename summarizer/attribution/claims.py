@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from summarizer.attribution.clauses import FINITE
 from summarizer.attribution.lexicon import kind_of
 from summarizer.attribution.readings import Reading
 from summarizer.attribution.speakers import Entity
+from summarizer.attribution.subjects import FINITE
 from summarizer.attribution.tokens import trim
 from summarizer.types import Claim, Span
 

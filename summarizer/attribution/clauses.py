@@ -1,10 +1,9 @@
-"""Where a cue's source and content sit in the dependency tree.
+"""Where a cue's content sits in the dependency tree (its source: ``subjects``).
 
-Rules over spaCy's English (ClearNLP-style) labels: the source is the subject
-(or the passive agent, or the subject inherited by a participle or conjoined
-verb); the content is the clausal complement, the head clause when the cue is
-inserted into it ("..., Kartapolov said, ..."), an infinitive for intentions, or
-a noun phrase for cues that take one ("denied the allegations").
+Rules over spaCy's English (ClearNLP-style) labels: the content is the clausal
+complement, the head clause when the cue is inserted into it ("..., Kartapolov said,
+..."), an infinitive for intentions, or a noun phrase for cues that take one
+("denied the allegations").
 """
 
 from __future__ import annotations
@@ -14,22 +13,13 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from summarizer.attribution.lexicon import ADDRESSEE_OBJECT, ARTIFACT, CHANNEL, CUE_VERBS
-from summarizer.attribution.tokens import has_marker, object_of, subtree_indices
-from summarizer.datelines import dateline_length
+from summarizer.attribution.subjects import EMPTY_SUBJECTS, SUBJECTS
+from summarizer.attribution.tokens import has_marker, subtree_indices
 
-SUBJECTS = frozenset({"nsubj", "csubj"})
-#: Words opening a clause that the small model reads as prepositions ("a day after X said").
-SUBORDINATORS = frozenset({"after", "before", "since", "until", "when", "as", "while"})
-#: Through these a participle or conjoined verb shares the subject of the verb above it.
-INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "dep", "npadvmod"})
-RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
-MAX_CLIMB = 4
-FINITE = frozenset({"VBD", "VBZ", "VBP"})  # only finite cues invert: '"...," said Reich'
 INSERTED = frozenset({"parataxis", "ccomp", "advcl"})
 CLAUSE_CONTENT = frozenset({"ccomp"})
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd"})
 OBJECT_PREDICATES = frozenset({"oprd", "ccomp", "xcomp"})
-EMPTY_SUBJECTS = frozenset({"it", "there"})
 CONTENT_PREPOSITIONS = frozenset(
     {"of", "about", "for", "on", "over", "against", "to", "with", "at", "into", "toward", "towards"}
 )
@@ -37,173 +27,6 @@ CONTENT_PREPOSITIONS = frozenset(
 OBJECT_PREPOSITIONS = frozenset({"for", "from", "of", "about", "over", "against", "into"})
 #: "said on Monday", "said in Iowa" are not "commented on X".
 CIRCUMSTANCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
-DATES = frozenset({"DATE", "TIME"})
-NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-NOMINALS = frozenset({"PROPN", "NOUN", "PRON"})
-
-
-def source_of(cue: Token) -> Token | None:
-    """The token heading the source mention of a cue verb, or None (passive, implicit).
-
-    The subject (or passive agent); for "officials who said" the noun; for participles
-    and conjoined verbs the subject of the verb they hang from ("..., adding that",
-    "by calling for"); where the parser lost the subject, the noun phrase right after
-    an inverted cue ("...,'' said Robert Reich") or the nearest subject before the cue.
-    Never a punctuation mark the parser made a subject ("... among others ― explains").
-    """
-    source = _found_source(cue)
-    return source if source is None or not source.is_punct else None
-
-
-def _found_source(cue: Token) -> Token | None:
-    own = subject_of(cue)
-    if own is not None or _is_passive(cue):
-        return own
-    if cue.dep_ in ("acl", "relcl") and cue.head.pos_ in ("NOUN", "PROPN"):
-        return _author_of(cue.head) or cue.head
-    return (
-        _inherited_subject(cue)
-        or _participle_speaker(cue)
-        or _subordinate_subject(cue)
-        or _adjacent_subject(cue)
-    )
-
-
-def _author_of(document: Token) -> Token | None:
-    """'she released a statement saying ...': who issued the statement speaks."""
-    if document.lemma_.lower() not in ARTIFACT or document.dep_ != "dobj":
-        return None
-    return subject_of(document.head)
-
-
-def _listed_after_date(verb: Token) -> Token | None:
-    """'On Saturday, France, Germany and Qatar released ...': the small model conjoins the
-    names with the date before them and leaves the verb without a subject. The first name."""
-    for child in verb.children:
-        date = object_of(child) if child.dep_ == "prep" else child
-        if child.i > verb.i or date is None or date.ent_type_ not in DATES:
-            continue
-        names = [t for t in date.subtree if t.dep_ in ("conj", "appos") and t.ent_type_ in NAMES]
-        if names:
-            return names[0]
-    return None
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The verb's subject (or passive agent), or the names the parser hung on a date
-    (never for a passive verb: "On Monday, France and Spain were accused" names no speaker)."""
-    own = _own_subject(verb)
-    return own if own is not None or _is_passive(verb) else _listed_after_date(verb)
-
-
-def _own_subject(verb: Token) -> Token | None:
-    """The subject nearest the verb, a name before a common noun: of two the parser gave
-    it, the first is a dateline ("STOCKHOLM -- Mayor Anna Lindqvist said"), a word of a
-    quote ('"Or Ferguson," Trump said') or the name a title describes."""
-    given = [c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ not in EMPTY_SUBJECTS]
-    subjects = [s for s in map(_past_dateline, given) if s is not None]
-    before = [s for s in subjects if s.i < verb.i]
-    if before:
-        named = [s for s in before if s.ent_type_ in NAMES]  # "Ban Ki-moon, the secretary general,"
-        return (named or before)[-1]
-    if subjects:
-        return subjects[0]
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return object_of(agent) if agent is not None else None
-
-
-def _past_dateline(subject: Token) -> Token | None:
-    """'WASHINGTON -- President Obama, ..., said': the small model makes the dateline the
-    subject and the speaker its apposition; a dateline itself never speaks."""
-    if not subject.is_upper or len(subject) < 2:
-        return subject  # checked first: a dateline is written in capitals
-    sentence = subject.sent
-    if subject.idx >= sentence.start_char + dateline_length(sentence.text):
-        return subject
-    return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
-
-
-def _inherited_subject(cue: Token) -> Token | None:
-    token = cue
-    for _ in range(MAX_CLIMB):
-        if token.dep_ not in INHERITS_SUBJECT or token.head == token:
-            return None
-        token = token.head
-        subject = subject_of(token) if token.pos_ in ("VERB", "AUX") else None
-        if subject is not None:
-            return subject
-    return None
-
-
-def _participle_speaker(cue: Token) -> Token | None:
-    """'"...," said Skelly, explaining that ...': the inverted speaker of the verb above."""
-    head = cue.head
-    after_quote = head.i > 0 and head.doc[head.i - 1].tag_ == "''"  # a closing quotation mark
-    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or not after_quote:
-        return None
-    return _inverted_speaker(head)
-
-
-def _subordinate_subject(cue: Token) -> Token | None:
-    """'The announcement came a day after members of the coalition, which ..., said X': the
-    small model takes the subordinate clause's subject for the object of "after" and the
-    main clause for a quote before "said". The noun phrase ending right before the cue."""
-    if not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
-        return None  # checked first: cheap, and rules out most verbs
-    before = cue.i - 1
-    while before > 0 and cue.doc[before].is_punct and not cue.doc[before + 1].is_sent_start:
-        before -= 1
-    if before < 0 or cue.doc[before + 1].is_sent_start:
-        return None
-    found = [
-        token
-        for token in [cue.doc[before], *cue.doc[before].ancestors]
-        if token.dep_ == "pobj"
-        and token.head.lower_ in SUBORDINATORS
-        and token.right_edge.i == before
-        and token.pos_ in NOMINALS
-    ]  # the outermost: "members of the coalition, which has bombed IS since September 2014"
-    return found[-1] if found and found[-1].ent_type_ not in DATES else None
-
-
-def _adjacent_subject(cue: Token) -> Token | None:
-    inverted = _inverted_speaker(cue)
-    if inverted is not None:
-        return inverted
-    doc, sentence = cue.doc, cue.sent
-    before = doc[sentence.start : cue.i]
-    subjects = [t for t in before if t.dep_ == "nsubj" and t.tag_ not in RELATIVE_TAGS]
-    # 'The announcement came a day after members of the coalition ... said': a document
-    # that is the subject of another verb is no guess for who spoke (each was wrong on
-    # PolNeAR train)
-    return subjects[-1] if subjects and not is_document(subjects[-1]) else None
-
-
-def _inverted_speaker(cue: Token) -> Token | None:
-    """'"...," said Robert Reich': the name right after a finite cue that follows a mark."""
-    doc, sentence = cue.doc, cue.sent
-    after = doc[cue.i + 1] if cue.i + 1 < sentence.end else None
-    inverted = cue.tag_ in FINITE and cue.i > sentence.start and doc[cue.i - 1].is_punct
-    if not inverted or after is None or not (after.pos_ in NOMINALS or _mistagged_name(after)):
-        return None
-    while after.dep_ == "compound" and after.head.i > after.i:
-        after = after.head  # "said Robert Reich": the name's head
-    return after
-
-
-def _mistagged_name(token: Token) -> bool:
-    """'"...," said Skelly': a capitalised word after an inverted cue that the tagger took
-    for an adverb or adjective is the speaker's name (not a date: "said Monday")."""
-    return token.is_title and token.pos_ in ("ADV", "ADJ", "X") and token.ent_type_ not in DATES
-
-
-def is_document(noun: Token) -> bool:
-    """A common noun naming a document ("the statement", "an announcement")."""
-    return noun.pos_ == "NOUN" and not noun.ent_type_ and noun.lemma_.lower() in ARTIFACT
 
 
 def content_of(cue: Token, source: Token | None) -> tuple[str, set[int]]:

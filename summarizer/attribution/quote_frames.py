@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from summarizer.attribution.clauses import NOMINALS
 from summarizer.attribution.layout import Layout
+from summarizer.attribution.subjects import NOMINALS
 from summarizer.types import Span
 
 #: The quote's last mark before its closing quotation mark when the sentence goes on.

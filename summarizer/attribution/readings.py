@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from summarizer.attribution.clauses import content_of, source_of, target_of
+from summarizer.attribution.clauses import content_of, target_of
 from summarizer.attribution.layout import Layout
 from summarizer.attribution.lexicon import ACCUSATION, CUE_VERBS, DENIAL
 from summarizer.attribution.nouns import noun_content_of, noun_source_of
 from summarizer.attribution.quote_frames import continues_sentence, is_misplaced, quote_frame
+from summarizer.attribution.subjects import source_of
 from summarizer.attribution.tokens import char_span, runs, subtree_indices, trim
 from summarizer.types import Span
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from summarizer.attribution.antecedents import closer_antecedent
-from summarizer.attribution.clauses import is_document, subject_of
 from summarizer.attribution.lexicon import ARTIFACT, PERSON_NOUNS, words
 from summarizer.attribution.naming import (
     LISTED_ENTITIES,
@@ -25,6 +24,7 @@ from summarizer.attribution.naming import (
     text_of,
     without_headline_verbs,
 )
+from summarizer.attribution.subjects import is_document, subject_of
 from summarizer.attribution.titles import Titled, last_titled
 from summarizer.attribution.tokens import has_determiner, object_of
 
