@@ -59,3 +59,22 @@ def test_an_indefinite_or_plural_title_is_nobody_known(nlp: Language) -> None:
         "The mayors said the new tax would hurt their towns."
     )
     assert speaker_of(nlp, text, "hurt their towns") != "Alan Brooks"
+
+
+def test_a_capitalised_title_names_the_person_titled_so(nlp: Language) -> None:
+    text = (
+        "Cases are rising again, warns Pan American Health Organization (PAHO) Director"
+        " Carissa F. Etienne as she urged countries to remain vigilant.\n\n"
+        "The Director noted that testing had fallen in half of the countries.\n\n"
+        "The PAHO Director also urged countries to keep their testing capacity in place."
+    )
+    assert speaker_of(nlp, text, "testing had fallen") == "Carissa F. Etienne"
+    assert speaker_of(nlp, text, "testing capacity") == "Carissa F. Etienne"
+
+
+def test_a_title_with_other_qualifiers_is_someone_else(nlp: Language) -> None:
+    text = (
+        "Former Environment Secretary Jane Hollis said the farmers deserved better.\n\n"
+        "The International Trade Secretary insists that the new deal protects standards."
+    )
+    assert speaker_of(nlp, text, "protects standards") != "Jane Hollis"

@@ -37,6 +37,7 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
 INDEFINITE = frozenset({"a", "an", "another"})
+THE = frozenset({"the"})
 #: "members of the coalition", "some of them", "details of the legislation": the whole speaks.
 PARTITIVES = words("member some many one most all several few detail excerpt copy draft")
 STOP_WORDS = frozenset({"the", "of", "a", "an", "and", "for", "'s", "’s"})
@@ -253,7 +254,9 @@ class Resolver:
 
     def _named(self, token: Token, name: str, category: str, listed: bool) -> Entity:
         words = name_words(name)
-        definite = token.pos_ != "PROPN" and not token.ent_type_
+        # "the ministry", and "The PAHO Director" (a title the tagger took for a name)
+        common = token.pos_ != "PROPN" or has_determiner(token, THE)
+        definite = common and not token.ent_type_
         for entity in [] if _new_document(token) else reversed(self.entities):
             variant = words <= entity.words or entity.words <= words
             if entity.listed != listed and words != entity.words:

@@ -17,14 +17,17 @@ from summarizer.attribution.tokens import has_determiner
 
 TITLE_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 THE = frozenset({"the"})
+QUALIFIER_WINDOW = 12  # tokens before a name that may qualify its title
 
 
 @dataclass(frozen=True)
 class Titled:
-    """One titled mention: the title's lemma ("mayor") and the name it titles."""
+    """One titled mention: the title's lemma ("mayor"), the name it titles and the words
+    of the title ("senate", "republican", "leader")."""
 
     title: str
     name: Token
+    words: frozenset[str]
 
 
 def titled_people(doc: Doc) -> list[Titled]:
@@ -32,8 +35,20 @@ def titled_people(doc: Doc) -> list[Titled]:
     found = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            found += [Titled(word.lemma_.lower(), ent.root) for word in _title_words(ent)]
+            found += [
+                Titled(w.lemma_.lower(), ent.root, _phrase(w, ent)) for w in _title_words(ent)
+            ]
     return found
+
+
+def _phrase(title: Token, ent: Span) -> frozenset[str]:
+    """The words a title may be qualified by: those just before the name ("Pan American
+    Health Organization (PAHO) Director Carissa Etienne"; the small model often ends the
+    sentence inside such a title), or the apposition ("McConnell, now the Senate majority
+    leader")."""
+    start = max(0, ent.start - QUALIFIER_WINDOW)
+    words = title.subtree if title.dep_ == "appos" else ent.doc[start : ent.start]
+    return frozenset(t.lower_ for t in words)
 
 
 def _title_words(ent: Span) -> Iterator[Token]:
@@ -53,9 +68,16 @@ def last_titled(titled: Sequence[Titled], nominal: Token) -> Token | None:
 
     Only a singular noun with "the" qualifies: "a mayor" or "the mayors" is nobody known.
     """
-    definite = has_determiner(nominal, THE)
-    if nominal.pos_ != "NOUN" or nominal.tag_ != "NN" or not definite:
+    definite = has_determiner(nominal, THE)  # "the Director": a capitalised title too
+    if nominal.tag_ not in ("NN", "NNP") or not definite:
         return None
     lemma = nominal.lemma_.lower()
-    names = [t.name for t in titled if t.title == lemma and t.name.i < nominal.i]
+    qualifiers = {c.lower_ for c in nominal.children if c.dep_ == "compound"}
+    # "the PAHO Director" is "PAHO Director Carissa Etienne"; "the International Trade
+    # Secretary" is not "Ex-Environment Secretary Theresa Villiers"
+    names = [
+        t.name
+        for t in titled
+        if t.title == lemma and t.name.i < nominal.i and qualifiers <= t.words
+    ]
     return names[-1] if names else None
