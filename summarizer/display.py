@@ -7,6 +7,7 @@ from summarizer.types import Claim
 CLAUSE_ENDS = (",", ";", ":", "—", "--", "–")
 QUOTE_MARKS = "“”\"'‘’"
 OPENING_MARKS = '“"'
+DOUBLE_MARKS = '“”"'
 
 
 def display_claim(claim: Claim, max_words: int = 35) -> str:
@@ -18,8 +19,8 @@ def display_claim(claim: Claim, max_words: int = 35) -> str:
     body = shorten(_without_leading(_one_quotation(claim.claim), "that "), max_words)
     if body[-2:] in (',"', ",”"):
         body = body[:-2] + body[-1]  # '"... helping him,"' ends the quote, not a clause
-    if claim.quote and body[:1] not in QUOTE_MARKS:
-        body = f"“{body}”"
+    if claim.quote and body[:1] not in QUOTE_MARKS and not _has_quotation(body):
+        body = f"“{body}”"  # a partial quote ('Clinton as “a lifetime politician”') has its own
     if claim.lead:
         body = f"{claim.lead} {body}"
     if claim.kind == "accusation" and claim.target:
@@ -27,6 +28,10 @@ def display_claim(claim: Claim, max_words: int = 35) -> str:
     if claim.kind == "denial":
         return f"denies {body}"
     return body
+
+
+def _has_quotation(text: str) -> bool:
+    return any(mark in text for mark in DOUBLE_MARKS)
 
 
 def _one_quotation(text: str) -> str:

@@ -645,6 +645,21 @@ def test_a_claim_that_is_only_a_noun_phrase_keeps_its_cue(
     assert display_claim(claim).startswith(shown)
 
 
+def test_a_noun_phrase_with_a_relative_clause_keeps_its_cue(nlp: Language) -> None:
+    text = (
+        "“I owe everything to my teacher,” Vance said, referring to the pianist who "
+        "won the Chopin prize in 1985."
+    )
+    claim = claim_with(claims_of(nlp, text), "the pianist")
+    assert display_claim(claim) == "referring to the pianist who won the Chopin prize in 1985"
+
+
+def test_a_partial_quote_keeps_its_own_quotation_marks(nlp: Language) -> None:
+    text = "Senator Ruth Alvarez called the housing plan “a gift to landlords” in a speech."
+    claim = claim_with(claims_of(nlp, text), "a gift to landlords")
+    assert display_claim(claim) == "called the housing plan “a gift to landlords”"
+
+
 def test_as_someone_reported_attributes_the_clause_it_opens(nlp: Language) -> None:
     text = (
         "As the Financial Times reported on Monday, the bank lost more than two billion "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Span_
 
 from summarizer.attribution.lexicon import kind_of
 from summarizer.attribution.readings import Reading
@@ -47,9 +48,19 @@ def _lead(doc: Doc, text: str, reading: Reading, kind: str) -> str | None:
     if len(reading.content) > 1 or not 0 <= start - cue[1] <= MAX_CUE_GAP:
         return None
     content = doc.char_span(*reading.content[0], alignment_mode="expand")
-    if content is None or any(_predicates(t) for t in content):
+    if content is None or any(_predicates(t) and not _relative(t, content) for t in content):
         return None  # "reported warplanes killed civilians": a clause after all
     return text[cue[0] : start].strip() or None
+
+
+def _relative(token: Token, phrase: Span_) -> bool:
+    """Inside a relative clause of the phrase ("the actor who won an Oscar"): the phrase
+    is still a noun phrase."""
+    while token.i != phrase.root.i and phrase.start <= token.i < phrase.end:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
 
 
 def _predicates(token: Token) -> bool:
