@@ -654,6 +654,12 @@ def test_a_noun_phrase_with_a_relative_clause_keeps_its_cue(nlp: Language) -> No
     assert display_claim(claim) == "referring to the pianist who won the Chopin prize in 1985"
 
 
+def test_an_infinitive_claim_keeps_its_verb_whatever_clause_it_holds(nlp: Language) -> None:
+    text = "Mayor Lena Ortiz urged residents to save water so that the reservoirs are full."
+    claim = claim_with(claims_of(nlp, text), "save water")
+    assert display_claim(claim).startswith("urged residents to save water so that")
+
+
 def test_a_partial_quote_keeps_its_own_quotation_marks(nlp: Language) -> None:
     text = "Senator Ruth Alvarez called the housing plan “a gift to landlords” in a speech."
     claim = claim_with(claims_of(nlp, text), "a gift to landlords")

@@ -48,9 +48,17 @@ def _lead(doc: Doc, text: str, reading: Reading, kind: str) -> str | None:
     if len(reading.content) > 1 or not 0 <= start - cue[1] <= MAX_CUE_GAP:
         return None
     content = doc.char_span(*reading.content[0], alignment_mode="expand")
-    if content is None or any(_predicates(t) and not _relative(t, content) for t in content):
+    if content is None or _is_clause(content):
         return None  # "reported warplanes killed civilians": a clause after all
     return text[cue[0] : start].strip() or None
+
+
+def _is_clause(content: Span_) -> bool:
+    """A content with its own predicate; never one that opens with "to" ("wants to ask
+    why he had issues" needs its verb whatever the infinitive holds)."""
+    if content[0].tag_ == "TO":
+        return False
+    return any(_predicates(t) and not _relative(t, content) for t in content)
 
 
 def _relative(token: Token, phrase: Span_) -> bool:
