@@ -660,6 +660,29 @@ def test_an_infinitive_claim_keeps_its_verb_whatever_clause_it_holds(nlp: Langua
     assert display_claim(claim).startswith("urged residents to save water so that")
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "shown"),
+    [
+        (
+            "Councillor Ada Brook asked whether the new bridge would be finished before winter.",
+            "the new bridge",
+            "asked whether the new bridge",
+        ),
+        (
+            "The mayor’s campaign is defending the budget. It’s denouncing what it calls "
+            "“a rigged process.”",
+            "rigged process",
+            "denouncing what it calls",
+        ),
+    ],
+)
+def test_a_question_is_shown_with_its_verb(
+    nlp: Language, text: str, content: str, shown: str
+) -> None:
+    claim = claim_with(claims_of(nlp, text), content)
+    assert display_claim(claim).startswith(shown)
+
+
 def test_a_partial_quote_keeps_its_own_quotation_marks(nlp: Language) -> None:
     text = "Senator Ruth Alvarez called the housing plan “a gift to landlords” in a speech."
     claim = claim_with(claims_of(nlp, text), "a gift to landlords")

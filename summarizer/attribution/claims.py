@@ -15,6 +15,9 @@ from summarizer.types import Claim, Span
 #: Constructions whose content is a noun phrase that needs its cue to say anything.
 CUE_LED = frozenset({"object", "preposition", "noun-preposition", "complement"})
 FINITE_TAGS = FINITE | {"MD"}
+#: Words opening an indirect question ("asked whether ...", "explained why ...").
+QUESTION_WORDS = frozenset({"whether", "what", "why", "how", "where", "who", "whom"})
+CLITICS = {"'s": "", "'d": "", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
 MAX_CUE_GAP = 40  # characters between the cue and such a content ("endorsed on Tuesday")
 
 
@@ -40,17 +43,36 @@ def build_claim(doc: Doc, text: str, reading: Reading, entity: Entity | None) ->
 
 def _lead(doc: Doc, text: str, reading: Reading, kind: str) -> str | None:
     """The cue words a content needs when it is only a noun phrase ("endorsed" Clinton,
-    "called for" talks, "criticism of" the deal): a bare "Clinton" says nothing.
+    "called for" talks, "criticism of" the deal): a bare "Clinton" says nothing; or a
+    question ("asked whether ..."), which shown alone would read as a statement.
     Accusations and denials have their own wording."""
     start, cue = reading.content_span[0], reading.cue
-    if reading.construction not in CUE_LED or kind in ("accusation", "denial"):
+    if kind in ("accusation", "denial") or len(reading.content) > 1:
         return None
-    if len(reading.content) > 1 or not 0 <= start - cue[1] <= MAX_CUE_GAP:
+    if not 0 <= start - cue[1] <= MAX_CUE_GAP:
         return None
     content = doc.char_span(*reading.content[0], alignment_mode="expand")
-    if content is None or _is_clause(content):
-        return None  # "reported warplanes killed civilians": a clause after all
-    return text[cue[0] : start].strip() or None
+    if content is None or not _needs_cue(reading.construction, content):
+        return None
+    return _cue_words(text[cue[0] : start])
+
+
+def _cue_words(text: str) -> str | None:
+    """Words to show before the content, a leading clitic spelled out ("’ll present" is
+    "will present") or dropped where it is ambiguous ("’s denouncing"); none for a mark
+    (a label's colon)."""
+    words = text.split(maxsplit=1)
+    if words and words[0].lower().replace("’", "'") in CLITICS:
+        words = [CLITICS[words[0].lower().replace("’", "'")], *words[1:]]
+    shown = " ".join(w for w in words if w).strip()
+    return shown if shown[:1].isalpha() else None
+
+
+def _needs_cue(construction: str, content: Span_) -> bool:
+    if content[0].lower_ in QUESTION_WORDS:
+        return True
+    # "reported warplanes killed civilians": a noun phrase to the parser, a clause after all
+    return construction in CUE_LED and not _is_clause(content)
 
 
 def _is_clause(content: Span_) -> bool:
