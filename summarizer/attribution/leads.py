@@ -1,0 +1,80 @@
+"""The cue words shown before a claim whose content says nothing alone.
+
+"Clinton" under a speaker says nothing; "endorsed Clinton" does. So does a question
+("asked whether ..."), which shown alone would read as a statement. Statements ("said
+the talks failed") are shown without their cue: the speaker's heading says who.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Span_
+
+from summarizer.attribution.readings import Reading
+from summarizer.attribution.subjects import FINITE
+
+#: Constructions whose content is a noun phrase that needs its cue to say anything.
+CUE_LED = frozenset({"object", "preposition", "noun-preposition", "complement"})
+FINITE_TAGS = FINITE | {"MD"}
+#: Words opening an indirect question ("asked whether ...", "explained why ...").
+QUESTION_WORDS = frozenset({"whether", "what", "why", "how", "where", "who", "whom"})
+CLITICS = {"'s": "", "'d": "", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
+MAX_CUE_GAP = 40  # characters between the cue and such a content ("endorsed on Tuesday")
+
+
+def cue_lead(doc: Doc, text: str, reading: Reading, kind: str) -> str | None:
+    """The cue words to show before the reading's content ("called for" talks, "criticism
+    of" the deal, "asked" whether ...), or None. Accusations and denials have their own
+    wording."""
+    start, cue = reading.content_span[0], reading.cue
+    if kind in ("accusation", "denial") or len(reading.content) > 1:
+        return None
+    if not 0 <= start - cue[1] <= MAX_CUE_GAP:
+        return None
+    content = doc.char_span(*reading.content[0], alignment_mode="expand")
+    if content is None or not _needs_cue(reading.construction, content):
+        return None
+    return _cue_words(text[cue[0] : start])
+
+
+def _cue_words(text: str) -> str | None:
+    """Words to show before the content, a leading clitic spelled out ("’ll present" is
+    "will present") or dropped where it is ambiguous ("’s denouncing"); none for a mark
+    (a label's colon)."""
+    words = text.split(maxsplit=1)
+    if words and words[0].lower().replace("’", "'") in CLITICS:
+        words = [CLITICS[words[0].lower().replace("’", "'")], *words[1:]]
+    shown = " ".join(w for w in words if w).strip()
+    return shown if shown[:1].isalpha() else None
+
+
+def _needs_cue(construction: str, content: Span_) -> bool:
+    if content[0].lower_ in QUESTION_WORDS:
+        return True
+    # "reported warplanes killed civilians": a noun phrase to the parser, a clause after all
+    return construction in CUE_LED and not _is_clause(content)
+
+
+def _is_clause(content: Span_) -> bool:
+    """A content with its own predicate; never one that opens with "to" ("wants to ask
+    why he had issues" needs its verb whatever the infinitive holds)."""
+    if content[0].tag_ == "TO":
+        return False
+    return any(_predicates(t) and not _relative(t, content) for t in content)
+
+
+def _relative(token: Token, phrase: Span_) -> bool:
+    """Inside a relative clause of the phrase ("the actor who won an Oscar"): the phrase
+    is still a noun phrase."""
+    while token.i != phrase.root.i and phrase.start <= token.i < phrase.end:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
+
+
+def _predicates(token: Token) -> bool:
+    """A finite verb, or a participle with an object (the parser's reading of "warplanes
+    killed 30 civilians" as a noun phrase)."""
+    has_object = any(c.dep_ == "dobj" for c in token.children)
+    return token.tag_ in FINITE_TAGS or (token.tag_ == "VBN" and has_object)
