@@ -683,6 +683,15 @@ def test_a_question_is_shown_with_its_verb(
     assert display_claim(claim).startswith(shown)
 
 
+def test_a_quote_of_several_sentences_as_an_object_is_read(nlp: Language) -> None:
+    text = (
+        "The ad closes with a narrator saying “Lower taxes for landlords. Higher rents "
+        "for everyone. Can renters trust Mayor Ortiz?”"
+    )
+    claim = claim_with(claims_of(nlp, text), "Higher rents")
+    assert display_claim(claim).startswith("“Lower taxes for landlords. Higher rents")
+
+
 def test_a_partial_quote_keeps_its_own_quotation_marks(nlp: Language) -> None:
     text = "Senator Ruth Alvarez called the housing plan “a gift to landlords” in a speech."
     claim = claim_with(claims_of(nlp, text), "a gift to landlords")

@@ -69,6 +69,8 @@ def _relative(token: Token, phrase: Span_) -> bool:
     while token.i != phrase.root.i and phrase.start <= token.i < phrase.end:
         if token.dep_ == "relcl":
             return True
+        if token.head.i == token.i:  # a phrase over two sentences has two roots
+            return False
         token = token.head
     return False
 
