@@ -683,6 +683,15 @@ def test_a_question_is_shown_with_its_verb(
     assert display_claim(claim).startswith(shown)
 
 
+def test_a_claim_ends_before_the_conjunction_of_the_next_clause(nlp: Language) -> None:
+    text = (
+        "Obama emphasized that the reforms were not complete, and human rights groups "
+        "warned that the administration was losing leverage."
+    )
+    claim = claim_with(claims_of(nlp, text), "the reforms")
+    assert claim.claim == "that the reforms were not complete"
+
+
 def test_a_quote_of_several_sentences_as_an_object_is_read(nlp: Language) -> None:
     text = (
         "The ad closes with a narrator saying “Lower taxes for landlords. Higher rents "

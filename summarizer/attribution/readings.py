@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from summarizer.attribution.clauses import content_of, target_of
 from summarizer.attribution.layout import Layout
@@ -115,8 +115,20 @@ def content_pieces(cue: Token, indices: set[int], layout: Layout) -> tuple[Span,
     doc = cue.doc
     start, end = layout.sentence_at(cue.idx)
     kept = {i for i in indices if start <= doc[i].idx < end and not doc[i].is_space}
-    pieces = [char_span(doc, layout.text, start, end) for start, end in runs(kept)]
+    kept_runs = runs(kept)
+    if kept_runs:  # "between January 1 and … September 18": only the end dangles
+        kept_runs[-1] = _without_dangling_conjunction(doc, kept_runs[-1])
+    pieces = [char_span(doc, layout.text, start, end) for start, end in kept_runs]
     return merge([widen_to_quote(p, layout) for p in pieces if p[1] > p[0]])
+
+
+def _without_dangling_conjunction(doc: Doc, run: tuple[int, int]) -> tuple[int, int]:
+    """A run ending in a conjunction ("... would be more intense — and") lost the clause
+    the parser hung it on (often another cue's: "and he noted ..."): the "and" goes too."""
+    start, last = run[0], run[1] - 1
+    while last > start and doc[last].is_punct:
+        last -= 1
+    return (start, last) if last > start and doc[last].dep_ == "cc" else run
 
 
 def widen_to_quote(piece: Span, layout: Layout) -> Span:
