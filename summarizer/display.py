@@ -31,7 +31,8 @@ def display_claim(claim: Claim, max_words: int = 35) -> str:
 
 
 def _has_quotation(text: str) -> bool:
-    return any(mark in text for mark in DOUBLE_MARKS)
+    """Double quotation marks, also written as two apostrophes (''like this'')."""
+    return any(mark in text for mark in DOUBLE_MARKS) or "''" in text
 
 
 def _one_quotation(text: str) -> str:

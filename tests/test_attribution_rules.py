@@ -701,10 +701,41 @@ def test_a_quote_of_several_sentences_as_an_object_is_read(nlp: Language) -> Non
     assert display_claim(claim).startswith("“Lower taxes for landlords. Higher rents")
 
 
-def test_a_partial_quote_keeps_its_own_quotation_marks(nlp: Language) -> None:
-    text = "Senator Ruth Alvarez called the housing plan “a gift to landlords” in a speech."
-    claim = claim_with(claims_of(nlp, text), "a gift to landlords")
-    assert display_claim(claim) == "called the housing plan “a gift to landlords”"
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "Senator Ruth Alvarez condemned the raids on the eve of the governor's speech.",
+            "the raids",
+        ),
+        ("Mayor Lena Ortiz criticized the new parking rules at the time.", "the new parking rules"),
+        (
+            "“Look at all these supporters here,” Ortiz said with a smirk.",
+            "“Look at all these supporters here”",
+        ),
+    ],
+)
+def test_when_or_how_it_was_said_is_no_content(nlp: Language, text: str, shown: str) -> None:
+    assert [display_claim(c) for c in claims_of(nlp, text)] == [shown]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "Senator Ruth Alvarez called the housing plan “a gift to landlords” today.",
+            "called the housing plan “a gift to landlords”",
+        ),
+        (  # two apostrophes for quotation marks, as in some agencies' copy
+            "Councillor Ada Brook said the firm ''reports having 98 subsidiaries in tax havens.''",
+            "the firm ''reports having 98 subsidiaries in tax havens.''",
+        ),
+    ],
+)
+def test_a_partial_quote_keeps_its_own_quotation_marks(
+    nlp: Language, text: str, shown: str
+) -> None:
+    assert [display_claim(c) for c in claims_of(nlp, text)] == [shown]
 
 
 def test_as_someone_reported_attributes_the_clause_it_opens(nlp: Language) -> None:

@@ -12,7 +12,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from summarizer.attribution.lexicon import ADDRESSEE_OBJECT, ARTIFACT, CHANNEL, CUE_VERBS
+from summarizer.attribution.lexicon import (
+    ADDRESSEE_OBJECT,
+    ARTIFACT,
+    CHANNEL,
+    CIRCUMSTANCE_NOUNS,
+    CUE_VERBS,
+)
 from summarizer.attribution.subjects import EMPTY_SUBJECTS, SUBJECTS
 from summarizer.attribution.tokens import has_marker, subtree_indices
 
@@ -110,7 +116,9 @@ def _as_phrase(cue: Token, preposition: Token) -> set[int]:
 
 def _is_topic(token: Token) -> bool:
     """Not a circumstance ("on Monday", "in Iowa") nor the channel ("in a statement")."""
-    return token.ent_type_ not in CIRCUMSTANCE_ENTITIES and token.lemma_.lower() not in CHANNEL
+    lemma = token.lemma_.lower()
+    circumstance = token.ent_type_ in CIRCUMSTANCE_ENTITIES or lemma in CIRCUMSTANCE_NOUNS
+    return not circumstance and lemma not in CHANNEL
 
 
 def _nominal(cue: Token, source: Token | None) -> set[int]:

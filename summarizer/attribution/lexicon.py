@@ -54,8 +54,12 @@ PERSON_NOUNS = words(
 #: Where something was said ("said in an interview"): not what was said.
 CHANNEL = ARTIFACT | words(
     """interview speech conference call rally debate hearing appearance show broadcast
-    program podcast op-ed column town meeting event briefing session remark"""
+    program podcast op-ed column town meeting event briefing session remark twitter
+    facebook instagram website blog hall"""
 )
+#: Nouns of when or how something was said ("at the time", "for instance", "on the eve
+#: of", "with a smirk"): a prepositional phrase of these is no content.
+CIRCUMSTANCE_NOUNS = words("time instance example eve point outset start moment smirk")
 
 #: The hand-made seed list: a feature of the cue model, and the clause rules' "is a cue" test.
 CUE_VERBS = ACCUSATION | DENIAL | BELIEF | SPEECH
