@@ -706,9 +706,12 @@ def test_a_quote_of_several_sentences_as_an_object_is_read(nlp: Language) -> Non
     [
         (
             "Senator Ruth Alvarez condemned the raids on the eve of the governor's speech.",
-            "the raids",
+            "condemned the raids",
         ),
-        ("Mayor Lena Ortiz criticized the new parking rules at the time.", "the new parking rules"),
+        (
+            "Mayor Lena Ortiz criticized the new parking rules at the time.",
+            "criticized the new parking rules",
+        ),
         (
             "“Look at all these supporters here,” Ortiz said with a smirk.",
             "“Look at all these supporters here”",

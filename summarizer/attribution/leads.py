@@ -24,10 +24,11 @@ MAX_CUE_GAP = 40  # characters between the cue and such a content ("endorsed on 
 
 def cue_lead(doc: Doc, text: str, reading: Reading, kind: str) -> str | None:
     """The cue words to show before the reading's content ("called for" talks, "criticism
-    of" the deal, "asked" whether ...), or None. Accusations and denials have their own
-    wording."""
+    of" the deal, "asked" whether ...), or None. Denials, and accusations with a
+    target, have their own wording ("denies ...", "accuses Y of ...")."""
     start, cue = reading.content_span[0], reading.cue
-    if kind in ("accusation", "denial") or len(reading.content) > 1:
+    own_wording = kind == "denial" or (kind == "accusation" and reading.target is not None)
+    if own_wording or len(reading.content) > 1:
         return None
     if not 0 <= start - cue[1] <= MAX_CUE_GAP:
         return None
