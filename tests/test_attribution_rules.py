@@ -723,6 +723,26 @@ def test_when_or_how_it_was_said_is_no_content(nlp: Language, text: str, shown: 
 
 
 @pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Senator Ruth Alvarez opposed reauthorization of the program without a "
+            "significant overhaul.",
+            "reauthorization of the program without a significant overhaul",
+        ),
+        (
+            "Senator Ruth Alvarez endorsed the housing plan in a long speech on Monday.",
+            "the housing plan",
+        ),
+    ],
+)
+def test_an_object_claim_runs_on_to_what_is_said_of_it(
+    nlp: Language, text: str, claim: str
+) -> None:
+    assert [c.claim for c in claims_of(nlp, text)] == [claim]
+
+
+@pytest.mark.parametrize(
     ("text", "shown"),
     [
         (

@@ -20,7 +20,7 @@ from summarizer.attribution.lexicon import (
     CUE_VERBS,
 )
 from summarizer.attribution.subjects import EMPTY_SUBJECTS, SUBJECTS
-from summarizer.attribution.tokens import has_marker, subtree_indices
+from summarizer.attribution.tokens import has_marker, object_of, subtree_indices
 
 INSERTED = frozenset({"parataxis", "ccomp", "advcl"})
 CLAUSE_CONTENT = frozenset({"ccomp"})
@@ -31,6 +31,8 @@ CONTENT_PREPOSITIONS = frozenset(
 )
 #: After a direct object these say why or of what: "mocked X for ...", "warned X about ...".
 OBJECT_PREPOSITIONS = frozenset({"for", "from", "of", "about", "over", "against", "into"})
+#: Prepositions that frame a claim rather than say more of its object.
+FRAMING_PREPOSITIONS = frozenset({"according", "including", "by"})
 #: "said on Monday", "said in Iowa" are not "commented on X".
 CIRCUMSTANCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 
@@ -131,8 +133,10 @@ def _nominal(cue: Token, source: Token | None) -> set[int]:
         return set()
     found = set(subtree_indices(obj))
     for child in cue.children:
-        after = found and child.i > max(found)
-        if after and (_predicates_object(child) or _object_complement(child)):
+        if child.i < max(found):
+            continue
+        said_of = _predicates_object(child) or _object_complement(child)
+        if said_of or _runs_on(child, found):
             found.update(subtree_indices(child))
     return found
 
@@ -140,6 +144,16 @@ def _nominal(cue: Token, source: Token | None) -> set[int]:
 def _object_complement(child: Token) -> bool:
     """'mocked Romney for not releasing his returns', 'barred the firm from leaving'."""
     return child.dep_ == "prep" and child.lower_ in OBJECT_PREPOSITIONS
+
+
+def _runs_on(child: Token, found: set[int]) -> bool:
+    """A phrase right after the object that says more of it ('opposed reauthorization of
+    the program without an overhaul': PolNeAR's contents run on), but not when or where it
+    was said ('on Monday'), nor a clause of its own ('by announcing ...')."""
+    if child.dep_ != "prep" or child.left_edge.i != max(found) + 1:
+        return False
+    noun = object_of(child)
+    return noun is not None and child.lower_ not in FRAMING_PREPOSITIONS and _is_topic(noun)
 
 
 def _speaking_document(noun: Token) -> bool:
