@@ -133,7 +133,7 @@ def _nominal(cue: Token, source: Token | None) -> set[int]:
         return set()
     found = set(subtree_indices(obj))
     for child in cue.children:
-        if child.i < max(found):
+        if child.i <= max(found):
             continue
         said_of = _predicates_object(child) or _object_complement(child)
         if said_of or _runs_on(child, found):

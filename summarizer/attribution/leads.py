@@ -43,8 +43,9 @@ def _cue_words(text: str) -> str | None:
     "will present") or dropped where it is ambiguous ("’s denouncing"); none for a mark
     (a label's colon)."""
     words = text.split(maxsplit=1)
-    if words and words[0].lower().replace("’", "'") in CLITICS:
-        words = [CLITICS[words[0].lower().replace("’", "'")], *words[1:]]
+    first = words[0].lower().replace("’", "'") if words else ""
+    if first in CLITICS:
+        words = [CLITICS[first], *words[1:]]
     shown = " ".join(w for w in words if w).strip()
     return shown if shown[:1].isalpha() else None
 
@@ -67,7 +68,8 @@ def _is_clause(content: Span_) -> bool:
 def _relative(token: Token, phrase: Span_) -> bool:
     """Inside a relative clause of the phrase ("the actor who won an Oscar"): the phrase
     is still a noun phrase."""
-    while token.i != phrase.root.i and phrase.start <= token.i < phrase.end:
+    root = phrase.root.i
+    while token.i != root and phrase.start <= token.i < phrase.end:
         if token.dep_ == "relcl":
             return True
         if token.head.i == token.i:  # a phrase over two sentences has two roots
