@@ -21,12 +21,14 @@ MAX_LABEL_WORDS = 5
 MIN_CONTENT_WORDS = 3
 #: Name words that may be lower-case: "Secretary of State", "Ben de Groot".
 CONNECTORS = words("of the and de van von da al bin")
-#: Capitalised labels that are sections, not speakers.
+#: Capitalised labels that are sections or page furniture, not speakers.
 NOT_SPEAKERS = words(
     """update updated note correction related watch read photo video editor's editors
     exclusive breaking analysis opinion source sources sponsored advertisement listen
     see more also full live transcript caption credit background details context flashback
-    timeline highlights summary takeaway takeaways"""
+    timeline highlights summary takeaway takeaways contact gallery email e-mail phone tel
+    fax address website image images photos pictures slideshow newsletter subscribe tags
+    topics filed posted published disclaimer welcome offer"""
 )
 OPENING_QUOTES = "\"“'‘"
 
