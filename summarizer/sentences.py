@@ -155,8 +155,8 @@ def _word_before(text: str, period: int) -> str:
 def _period_ends_sentence(word: str, next_word: str) -> bool:
     """Decide a single period after ``word`` with a capitalised or numeric ``next_word``."""
     key = word.lower()
-    if key in TITLE_ABBREVIATIONS:
-        return False  # "Mr. Smith", "Col. Gen. Andrei", "No. 10"
+    if key.rsplit("-", 1)[-1] in TITLE_ABBREVIATIONS:
+        return False  # "Mr. Smith", "Col. Gen. Andrei", "No. 10", "then-Rep. Torres"
     if key in MONTH_ABBREVIATIONS:
         return not next_word[0].isdigit()  # "Oct. 4" but "in Oct. The"
     if key in AMBIGUOUS_ABBREVIATIONS or _is_initial_or_acronym(word):

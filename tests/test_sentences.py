@@ -99,6 +99,10 @@ def test_quote_split_across_sentences_keeps_closing_quote(seed: str) -> None:
             "Bombing began in Oct. 2015. Then it stopped.",
             ["Bombing began in Oct. 2015.", "Then it stopped."],
         ),
+        (
+            "In 1998 then-Rep. Esteban Torres retired. Ex-Gov. Ann Lee stayed.",
+            ["In 1998 then-Rep. Esteban Torres retired.", "Ex-Gov. Ann Lee stayed."],
+        ),
         ("他来了。她走了。", ["他来了。", "她走了。"]),
     ],
 )
