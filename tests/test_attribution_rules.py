@@ -743,6 +743,17 @@ def test_an_object_claim_runs_on_to_what_is_said_of_it(
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Half of the respondents said the economy was getting worse.", "Half of the respondents"),
+        ("Two-thirds of voters said the economy was getting worse.", "Two-thirds of voters"),
+    ],
+)
+def test_a_share_of_a_group_is_named_with_the_group(nlp: Language, text: str, speaker: str) -> None:
+    assert [c.speaker for c in claims_of(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
     ("text", "shown"),
     [
         (

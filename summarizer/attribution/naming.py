@@ -22,6 +22,8 @@ HEADLINE_VERBS |= {"denies"}
 NAMED_SOURCES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 CATEGORY_OF_ENTITY = {"PERSON": "person", "ORG": "org", "GPE": "org", "LOC": "org", "NORP": "group"}
 EMPLOYER_PREPOSITIONS = frozenset({"for", "of", "at"})
+#: Heads of a share of a group ("half of voters", "two-thirds", "a majority of ...").
+QUANTITY_WORDS = words("half third thirds quarter quarters fifths majority minority plurality")
 #: Countries and organisations whose lists name a group of sources ("France, Germany and ...").
 LISTED_ENTITIES = frozenset({"GPE", "ORG", "NORP"})
 
@@ -65,6 +67,8 @@ def naming(token: Token) -> tuple[str, str]:
     words = _on_line_of(token, list(token.doc[start : token.i + 1]))
     if token.pos_ == "PROPN":
         return text_of(words), "unknown"
+    if _is_quantity(token):
+        return text_of(words) + _part_of(token), "group"
     plural = token.tag_ in ("NNS", "NNPS")
     person = token.lemma_.lower() in PERSON_NOUNS
     return text_of(words), "group" if plural else "person" if person else "org"
@@ -79,6 +83,21 @@ def employer_of(person: Token) -> str:
         named = next((c for c in child.children if c.dep_ == "pobj"), None)
         if child.lower_ in EMPLOYER_PREPOSITIONS and named is not None and _is_name(named):
             return f" {child.text} {text_of(_bare_phrase(named))}"
+    return ""
+
+
+def _is_quantity(token: Token) -> bool:
+    """"Half", "one", "two-thirds", "a majority": a share of a group, named with it."""
+    word = token.lower_.rsplit("-", 1)[-1]
+    return token.pos_ == "NUM" or word in QUANTITY_WORDS or token.lemma_.lower() in QUANTITY_WORDS
+
+
+def _part_of(quantity: Token) -> str:
+    """' of the respondents' in "Half of the respondents said", ' in five' in "one in five"."""
+    for child in quantity.rights:
+        whole = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "prep" and child.lower_ in ("of", "in") and whole is not None:
+            return f" {child.text} {text_of(_bare_phrase(whole))}"
     return ""
 
 
