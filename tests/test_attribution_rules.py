@@ -660,6 +660,12 @@ def test_an_infinitive_claim_keeps_its_verb_whatever_clause_it_holds(nlp: Langua
     assert display_claim(claim).startswith("urged residents to save water so that")
 
 
+def test_cue_words_that_open_the_sentence_are_shown_in_lower_case(nlp: Language) -> None:
+    text = "Citing a new study, Councillor Ada Brook said the bridge was unsafe."
+    claim = claim_with(claims_of(nlp, text), "a new study")
+    assert display_claim(claim) == "citing a new study"
+
+
 @pytest.mark.parametrize(
     ("text", "content", "shown"),
     [

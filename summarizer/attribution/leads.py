@@ -19,6 +19,7 @@ FINITE_TAGS = FINITE | {"MD"}
 #: Words opening an indirect question ("asked whether ...", "explained why ...").
 QUESTION_WORDS = frozenset({"whether", "what", "why", "how", "where", "who", "whom"})
 CLITICS = {"'s": "", "'d": "", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
+HEADLINE_SHARE = 0.6  # of a content's words capitalised: a headline in title case
 MAX_CUE_GAP = 40  # characters between the cue and such a content ("endorsed on Tuesday")
 
 
@@ -35,18 +36,26 @@ def cue_lead(doc: Doc, text: str, reading: Reading, kind: str) -> str | None:
     content = doc.char_span(*reading.content[0], alignment_mode="expand")
     if content is None or not _needs_cue(reading.construction, content):
         return None
-    return _cue_words(text[cue[0] : start])
+    return _cue_words(text[cue[0] : start], headline=_title_case(content))
 
 
-def _cue_words(text: str) -> str | None:
+def _title_case(content: Span_) -> bool:
+    """A headline's words ("Recognizes Major Islamic Holiday") keep their capitals."""
+    words = [t.text for t in content if t.is_alpha]
+    return bool(words) and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words)
+
+
+def _cue_words(text: str, headline: bool = False) -> str | None:
     """Words to show before the content, a leading clitic spelled out ("’ll present" is
-    "will present") or dropped where it is ambiguous ("’s denouncing"); none for a mark
-    (a label's colon)."""
+    "will present") or dropped where it is ambiguous ("’s denouncing"), in lower case as
+    they would read after the speaker's name; none for a mark (a label's colon)."""
     words = text.split(maxsplit=1)
     first = words[0].lower().replace("’", "'") if words else ""
     if first in CLITICS:
         words = [CLITICS[first], *words[1:]]
     shown = " ".join(w for w in words if w).strip()
+    if shown[:1].isupper() and shown[1:2].islower() and not headline:
+        shown = shown[0].lower() + shown[1:]  # "Asked whether ..." opened its sentence
     return shown if shown[:1].isalpha() else None
 
 
