@@ -660,6 +660,12 @@ def test_an_infinitive_claim_keeps_its_verb_whatever_clause_it_holds(nlp: Langua
     assert display_claim(claim).startswith("urged residents to save water so that")
 
 
+def test_a_question_put_to_the_speaker_is_not_theirs(nlp: Language) -> None:
+    text = "Asked why she resigned, Councillor Ada Brook said the council had ignored her."
+    claim = claim_with(claims_of(nlp, text), "why she resigned")
+    assert display_claim(claim) == "when asked why she resigned"
+
+
 def test_cue_words_that_open_the_sentence_are_shown_in_lower_case(nlp: Language) -> None:
     text = "Citing a new study, Councillor Ada Brook said the bridge was unsafe."
     claim = claim_with(claims_of(nlp, text), "a new study")

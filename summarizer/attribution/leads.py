@@ -12,6 +12,7 @@ from spacy.tokens import Span as Span_
 
 from summarizer.attribution.readings import Reading
 from summarizer.attribution.subjects import FINITE
+from summarizer.types import Span
 
 #: Constructions whose content is a noun phrase that needs its cue to say anything.
 CUE_LED = frozenset({"object", "preposition", "noun-preposition", "complement"})
@@ -19,6 +20,8 @@ FINITE_TAGS = FINITE | {"MD"}
 #: Words opening an indirect question ("asked whether ...", "explained why ...").
 QUESTION_WORDS = frozenset({"whether", "what", "why", "how", "where", "who", "whom"})
 CLITICS = {"'s": "", "'d": "", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
+#: Verbs of putting a question to someone ("Asked whether ..., she said").
+QUESTIONING = frozenset({"ask", "question", "press", "quiz", "query", "challenge"})
 HEADLINE_SHARE = 0.6  # of a content's words capitalised: a headline in title case
 MAX_CUE_GAP = 40  # characters between the cue and such a content ("endorsed on Tuesday")
 
@@ -36,7 +39,20 @@ def cue_lead(doc: Doc, text: str, reading: Reading, kind: str) -> str | None:
     content = doc.char_span(*reading.content[0], alignment_mode="expand")
     if content is None or not _needs_cue(reading.construction, content):
         return None
-    return _cue_words(text[cue[0] : start], headline=_title_case(content))
+    words = _cue_words(text[cue[0] : start], headline=_title_case(content))
+    return f"when {words}" if words and _put_to_speaker(doc, cue) else words
+
+
+def _put_to_speaker(doc: Doc, cue: Span) -> bool:
+    """"Asked where the report came from, Harry said ...": the question was put to the
+    speaker, who did not ask it ("when asked where ...")."""
+    first = doc.char_span(*cue, alignment_mode="expand")
+    if first is None:
+        return False
+    verb = first[0]
+    own = any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    participle = verb.tag_ in ("VBN", "VBD") and verb.dep_ == "advcl" and not own
+    return participle and verb.lemma_.lower() in QUESTIONING
 
 
 def _title_case(content: Span_) -> bool:
