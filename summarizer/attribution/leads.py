@@ -44,8 +44,8 @@ def cue_lead(doc: Doc, text: str, reading: Reading, kind: str) -> str | None:
 
 
 def _put_to_speaker(doc: Doc, cue: Span) -> bool:
-    """"Asked where the report came from, Harry said ...": the question was put to the
-    speaker, who did not ask it ("when asked where ...")."""
+    """The question was put to the speaker, who did not ask it ("Asked where the report
+    came from, Harry said ...": shown "when asked where ...")."""
     first = doc.char_span(*cue, alignment_mode="expand")
     if first is None:
         return False

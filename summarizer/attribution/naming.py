@@ -87,7 +87,7 @@ def employer_of(person: Token) -> str:
 
 
 def _is_quantity(token: Token) -> bool:
-    """"Half", "one", "two-thirds", "a majority": a share of a group, named with it."""
+    """A share of a group, named with it ("Half", "one", "two-thirds", "a majority")."""
     word = token.lower_.rsplit("-", 1)[-1]
     return token.pos_ == "NUM" or word in QUANTITY_WORDS or token.lemma_.lower() in QUANTITY_WORDS
 
