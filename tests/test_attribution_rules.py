@@ -666,6 +666,20 @@ def test_a_question_put_to_the_speaker_is_not_theirs(nlp: Language) -> None:
     assert display_claim(claim) == "when asked why she resigned"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Because you have to pay," Ortiz said to Walter.',
+        'Ortiz told "CBS This Morning" co-host Gayle King, "Because if you don\'t do what\'s '
+        'right by the people, you have to pay."',
+    ],
+)
+def test_whom_it_was_said_to_is_not_what_was_said(nlp: Language, text: str) -> None:
+    shown = [display_claim(c) for c in claims_of(nlp, text)]
+    assert len(shown) == 1
+    assert shown[0].startswith('"Because') and "you have to pay" in shown[0]
+
+
 def test_cue_words_that_open_the_sentence_are_shown_in_lower_case(nlp: Language) -> None:
     text = "Citing a new study, Councillor Ada Brook said the bridge was unsafe."
     claim = claim_with(claims_of(nlp, text), "a new study")

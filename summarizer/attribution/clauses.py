@@ -31,6 +31,39 @@ CONTENT_PREPOSITIONS = frozenset(
 )
 #: After a direct object these say why or of what: "mocked X for ...", "warned X about ...".
 OBJECT_PREPOSITIONS = frozenset({"for", "from", "of", "about", "over", "against", "into"})
+#: Verbs whose "to" phrase is whom it was said to ("said to Walter"), not what was said
+#: (as in "objected to the plan", "referred to him").
+TOLD_TO = frozenset(
+    {
+        "say",
+        "speak",
+        "talk",
+        "write",
+        "explain",
+        "complain",
+        "admit",
+        "confess",
+        "announce",
+        "declare",
+        "mention",
+        "insist",
+        "suggest",
+        "repeat",
+        "whisper",
+        "shout",
+        "yell",
+        "joke",
+        "remark",
+        "add",
+        "boast",
+        "brag",
+        "confide",
+        "concede",
+        "confirm",
+        "reveal",
+        "tweet",
+    }
+)
 #: Prepositions that frame a claim rather than say more of its object.
 FRAMING_PREPOSITIONS = frozenset({"according", "including", "by"})
 #: "said on Monday", "said in Iowa" are not "commented on X".
@@ -101,7 +134,8 @@ def _prepositional(cue: Token, source: Token | None) -> set[int]:
     """'accused Russia of killing civilians', 'warned about the risks', 'called for talks',
     'referred to him as a hero'."""
     for child in cue.children:
-        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS:
+        addressee = child.lower_ == "to" and cue.lemma_ in TOLD_TO  # "said to Walter"
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and not addressee:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects and _is_topic(objects[0]):
                 return set(subtree_indices(objects[0])) | _as_phrase(cue, child)

@@ -178,8 +178,10 @@ def _past_addressee(cue: Token, text: str) -> int:
     reporters, '...'", "told MSNBC Monday: '...'")."""
     end = cue.idx + len(cue)
     for child in cue.rights:
+        if child.is_quote:
+            continue  # 'told "CBS This Morning" co-host Gayle King, "..."': a show's name
         gap = text[end : child.left_edge.idx]
-        if child.dep_ not in ADDRESSEE_DEPS or gap.strip(" ,"):
+        if child.dep_ not in ADDRESSEE_DEPS or gap.strip(' ,"“”'):
             break
         end = child.right_edge.idx + len(child.right_edge)
     return end
