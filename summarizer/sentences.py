@@ -45,6 +45,15 @@ SENTENCE_STARTERS = _word_set(
 _LOOKAROUND = 80  # characters looked at around a terminator; words are shorter
 _TERMINATOR = re.compile(r"(?:\.{2,}|…|[.!?]+|[。！？]+)[\"'”’»)\]]*")
 _CJK_FULL_STOP = re.compile(r"[。！？]")
+_CLOSING_QUOTES = "\"”’'"
+#: Verbs of saying that follow a quote and its speaker ('"...?" King asked Scott.').
+_SAID_AFTER_QUOTE = _word_set(
+    """said says asked asks added adds told tells replied replies wrote writes wondered
+    shouted continued explained recalled declared insisted answered responded remarked
+    exclaimed joked tweeted quipped"""
+)
+_QUOTE_REACH = 2000  # characters back to a quote's opening mark
+_SPEAKER_WORDS = 6  # words after the quote looked at for the verb: "Senator Ann Lee asked"
 _OPENERS = "\"'“‘«([¿¡"
 _WORD_BEFORE = re.compile(r"([^\s\"'“‘«(\[]*)$")
 _WORD_AFTER = re.compile(r"[^\s.,;:!?\"'”’»)\]]*")
@@ -135,9 +144,28 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
     next_word = _next_word(text, after, end)
     if not next_word or next_word[0].islower():
         return False  # "e.g. a", "... and then", '"Why?" he asked'
+    if match.group()[-1:] in _CLOSING_QUOTES and _speaker_follows(text, after, end):
+        return not _quote_opens_sentence(text, match.start())  # '"Why?" Ann Lee asked.'
     if not match.group().startswith(".") or match.group().startswith(".."):
         return True
     return _period_ends_sentence(_word_before(text, match.start()), next_word)
+
+
+def _quote_opens_sentence(text: str, quote_end: int) -> bool:
+    """The quote closing at ``quote_end`` opened its sentence ('"Why?" ...'), unlike
+    'It was a "disaster!" The council ...'."""
+    window = text[max(0, quote_end - _QUOTE_REACH) : quote_end]
+    opening = max(window.rfind("“"), window.rfind('"'))
+    if opening < 0:
+        return False
+    before = window[:opening].rstrip(" ")
+    return not before or before[-1] in '\n.!?”"'
+
+
+def _speaker_follows(text: str, start: int, end: int) -> bool:
+    """A quote is followed by its speaker and a verb of saying ('... King asked Scott.')."""
+    words = _WORD.findall(text[start : min(end, start + _LOOKAROUND)].split(".")[0])
+    return any(w.lower() in _SAID_AFTER_QUOTE for w in words[:_SPEAKER_WORDS])
 
 
 def _next_word(text: str, start: int, end: int) -> str:

@@ -680,6 +680,14 @@ def test_whom_it_was_said_to_is_not_what_was_said(nlp: Language, text: str) -> N
     assert shown[0].startswith('"Because') and "you have to pay" in shown[0]
 
 
+def test_a_question_before_its_asker_is_the_askers(nlp: Language) -> None:
+    text = (
+        "Ann Scott told the host, “We will reckon with you.”\n\n"
+        "“What is it about the mayor that you like?” King asked Scott."
+    )
+    assert claim_with(claims_of(nlp, text), "What is it about").speaker == "King"
+
+
 def test_cue_words_that_open_the_sentence_are_shown_in_lower_case(nlp: Language) -> None:
     text = "Citing a new study, Councillor Ada Brook said the bridge was unsafe."
     claim = claim_with(claims_of(nlp, text), "a new study")
