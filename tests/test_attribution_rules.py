@@ -688,6 +688,28 @@ def test_a_question_before_its_asker_is_the_askers(nlp: Language) -> None:
     assert claim_with(claims_of(nlp, text), "What is it about").speaker == "King"
 
 
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "Environmentalists want the plants to remain closed because they use fossil fuels "
+            "and are cooled using seawater.",
+            "want the plants to remain closed because",
+        ),
+        (
+            "Mayor Lena Ortiz sounded a call for the city to accept more refugees as she issued "
+            "a statement on Monday.",
+            "sounded a call for the city to accept more refugees as",
+        ),
+    ],
+)
+def test_a_claim_keeps_its_verb_whatever_its_adverbial_clause_says(
+    nlp: Language, text: str, shown: str
+) -> None:
+    claim = claims_of(nlp, text)[0]
+    assert display_claim(claim).startswith(shown)
+
+
 def test_cue_words_that_open_the_sentence_are_shown_in_lower_case(nlp: Language) -> None:
     text = "Citing a new study, Councillor Ada Brook said the bridge was unsafe."
     claim = claim_with(claims_of(nlp, text), "a new study")

@@ -22,6 +22,9 @@ QUESTION_WORDS = frozenset({"whether", "what", "why", "how", "where", "who", "wh
 CLITICS = {"'s": "", "'d": "", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
 #: Verbs of putting a question to someone ("Asked whether ..., she said").
 QUESTIONING = frozenset({"ask", "question", "press", "quiz", "query", "challenge"})
+#: Clauses inside a noun phrase or hung on it ("the actor who won", "the plants to remain
+#: closed because they use fossil fuels"): their verbs do not make the phrase a clause.
+SUBORDINATE = frozenset({"relcl", "advcl"})
 HEADLINE_SHARE = 0.6  # of a content's words capitalised: a headline in title case
 MAX_CUE_GAP = 40  # characters between the cue and such a content ("endorsed on Tuesday")
 
@@ -78,24 +81,33 @@ def _cue_words(text: str, headline: bool = False) -> str | None:
 def _needs_cue(construction: str, content: Span_) -> bool:
     if content[0].lower_ in QUESTION_WORDS:
         return True
+    if _infinitive(content.root) and not _has_predicate(content):
+        return True
     # "reported warplanes killed civilians": a noun phrase to the parser, a clause after all
     return construction in CUE_LED and not _is_clause(content)
+
+
+def _infinitive(verb: Token) -> bool:
+    """ "the plants to remain closed" ("want" it): a wish or an order, not a statement."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _is_clause(content: Span_) -> bool:
     """A content with its own predicate; never one that opens with "to" ("wants to ask
     why he had issues" needs its verb whatever the infinitive holds)."""
-    if content[0].tag_ == "TO":
-        return False
+    return content[0].tag_ != "TO" and _has_predicate(content)
+
+
+def _has_predicate(content: Span_) -> bool:
     return any(_predicates(t) and not _relative(t, content) for t in content)
 
 
 def _relative(token: Token, phrase: Span_) -> bool:
-    """Inside a relative clause of the phrase ("the actor who won an Oscar"): the phrase
-    is still a noun phrase."""
+    """Inside a relative or adverbial clause of the phrase ("the actor who won an Oscar"):
+    the phrase is still a noun phrase."""
     root = phrase.root.i
     while token.i != root and phrase.start <= token.i < phrase.end:
-        if token.dep_ == "relcl":
+        if token.dep_ in SUBORDINATE:
             return True
         if token.head.i == token.i:  # a phrase over two sentences has two roots
             return False
