@@ -144,11 +144,20 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
     next_word = _next_word(text, after, end)
     if not next_word or next_word[0].islower():
         return False  # "e.g. a", "... and then", '"Why?" he asked'
-    if match.group()[-1:] in _CLOSING_QUOTES and _speaker_follows(text, after, end):
-        return not _quote_opens_sentence(text, match.start())  # '"Why?" Ann Lee asked.'
+    if _quoted_question_with_speaker(text, match, end):
+        return False  # '"Why?" Ann Lee asked.', unlike 'It was a "disaster!" The council ...'
     if not match.group().startswith(".") or match.group().startswith(".."):
         return True
     return _period_ends_sentence(_word_before(text, match.start()), next_word)
+
+
+def _quoted_question_with_speaker(text: str, match: re.Match[str], end: int) -> bool:
+    """A quoted question or exclamation that opens its sentence, then its speaker and a verb
+    of saying: one sentence (a full stop in the quote would have been a comma)."""
+    found = match.group()
+    if found[:1] not in "?!" or found[-1:] not in _CLOSING_QUOTES:
+        return False
+    return _speaker_follows(text, match.end(), end) and _quote_opens_sentence(text, match.start())
 
 
 def _quote_opens_sentence(text: str, quote_end: int) -> bool:

@@ -104,11 +104,14 @@ def test_quote_split_across_sentences_keeps_closing_quote(seed: str) -> None:
             ["In 1998 then-Rep. Esteban Torres retired.", "Ex-Gov. Ann Lee stayed."],
         ),
         (
-            '"Is it over?" King asked Scott. It was a "disaster!" The council said nothing.',
+            '"Is it over?" King asked Scott. It was a "disaster!" The council said nothing. '
+            '"It is over." That is what he said.',
             [
                 '"Is it over?" King asked Scott.',
                 'It was a "disaster!"',
                 "The council said nothing.",
+                '"It is over."',
+                "That is what he said.",
             ],
         ),
         ("他来了。她走了。", ["他来了。", "她走了。"]),
