@@ -3,7 +3,9 @@
 NLTK's punkt models cannot be downloaded here, so the rules below cover what
 news prose needs: titles before names ("Col. Gen. Andrei Kartapolov"),
 dotted acronyms ("U.S.-led", "the U.S. The"), dates ("Oct. 4 (UPI)"),
-initials ("J. K. Rowling"), decimals, "e.g.", ellipses and closing quotes.
+initials ("J. K. Rowling"), decimals, "e.g.", ellipses and closing quotes,
+titles after a hyphen ("then-Rep. Esteban Torres"), and a quoted question with
+its speaker ('"Is it over?" King asked.').
 
 Layout counts too: a sentence never crosses a blank line, and a line without
 final punctuation (a headline, a byline) ends its sentence, unless the next
