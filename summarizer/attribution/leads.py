@@ -7,16 +7,17 @@ the talks failed") are shown without their cue: the speaker's heading says who.
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Span_
 
 from summarizer.attribution.readings import Reading
-from summarizer.attribution.subjects import FINITE
+from summarizer.attribution.subjects import CLAUSE_VERB_TAGS
 from summarizer.types import Span
 
 #: Constructions whose content is a noun phrase that needs its cue to say anything.
 CUE_LED = frozenset({"object", "preposition", "noun-preposition", "complement"})
-FINITE_TAGS = FINITE | {"MD"}
 #: Words opening an indirect question ("asked whether ...", "explained why ...").
 QUESTION_WORDS = frozenset({"whether", "what", "why", "how", "where", "who", "whom"})
 CLITICS = {"'s": "", "'d": "", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
@@ -99,24 +100,21 @@ def _is_clause(content: Span_) -> bool:
 
 
 def _has_predicate(content: Span_) -> bool:
-    return any(_predicates(t) and not _relative(t, content) for t in content)
+    return any(_predicates(t) and not _subordinate(t, content) for t in content)
 
 
-def _relative(token: Token, phrase: Span_) -> bool:
+def _subordinate(token: Token, phrase: Span_) -> bool:
     """Inside a relative or adverbial clause of the phrase ("the actor who won an Oscar"):
     the phrase is still a noun phrase."""
     root = phrase.root.i
-    while token.i != root and phrase.start <= token.i < phrase.end:
-        if token.dep_ in SUBORDINATE:
-            return True
-        if token.head.i == token.i:  # a phrase over two sentences has two roots
-            return False
-        token = token.head
-    return False
+    inside = takewhile(
+        lambda t: t.i != root and phrase.start <= t.i < phrase.end, [token, *token.ancestors]
+    )
+    return any(t.dep_ in SUBORDINATE for t in inside)
 
 
 def _predicates(token: Token) -> bool:
     """A finite verb, or a participle with an object (the parser's reading of "warplanes
     killed 30 civilians" as a noun phrase)."""
     has_object = any(c.dep_ == "dobj" for c in token.children)
-    return token.tag_ in FINITE_TAGS or (token.tag_ == "VBN" and has_object)
+    return token.tag_ in CLAUSE_VERB_TAGS or (token.tag_ == "VBN" and has_object)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from summarizer.attribution.lexicon import PERSON_NOUNS, words
+from summarizer.attribution.tokens import object_of
 
 NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
 #: Verbs that follow a name in headlines ("Obama Says ...", "Trump Slams ...").
@@ -22,6 +23,7 @@ HEADLINE_VERBS |= {"denies"}
 NAMED_SOURCES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 CATEGORY_OF_ENTITY = {"PERSON": "person", "ORG": "org", "GPE": "org", "LOC": "org", "NORP": "group"}
 EMPLOYER_PREPOSITIONS = frozenset({"for", "of", "at"})
+PART_PREPOSITIONS = frozenset({"of", "in"})  # "half of voters", "one in five"
 #: Heads of a share of a group ("half of voters", "two-thirds", "a majority of ...").
 QUANTITY_WORDS = words("half third thirds quarter quarters fifths majority minority plurality")
 #: Countries and organisations whose lists name a group of sources ("France, Germany and ...").
@@ -79,11 +81,7 @@ def employer_of(person: Token) -> str:
     (shown with them, never matched as their name: "the UCEA said" is not the spokesperson)."""
     if person.pos_ != "NOUN" or person.lemma_.lower() not in PERSON_NOUNS:
         return ""
-    for child in person.rights:
-        named = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if child.lower_ in EMPLOYER_PREPOSITIONS and named is not None and _is_name(named):
-            return f" {child.text} {text_of(_bare_phrase(named))}"
-    return ""
+    return _phrase_after(person, EMPLOYER_PREPOSITIONS, named_only=True)
 
 
 def _is_quantity(token: Token) -> bool:
@@ -94,10 +92,18 @@ def _is_quantity(token: Token) -> bool:
 
 def _part_of(quantity: Token) -> str:
     """' of the respondents' in "Half of the respondents said", ' in five' in "one in five"."""
-    for child in quantity.rights:
-        whole = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if child.dep_ == "prep" and child.lower_ in ("of", "in") and whole is not None:
-            return f" {child.text} {text_of(_bare_phrase(whole))}"
+    return _phrase_after(quantity, PART_PREPOSITIONS)
+
+
+def _phrase_after(noun: Token, prepositions: frozenset[str], named_only: bool = False) -> str:
+    """The first of ``noun``'s prepositional phrases opened by one of ``prepositions``
+    (' for UCEA'), as words to add to its name; a name only if ``named_only``."""
+    for child in noun.rights:
+        inner = object_of(child)
+        if inner is None or child.lower_ not in prepositions:
+            continue
+        if not named_only or _is_name(inner):
+            return f" {child.text} {text_of(_bare_phrase(inner))}"
     return ""
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from summarizer.attribution.layout import Layout
-from summarizer.attribution.subjects import NOMINALS
+from summarizer.attribution.subjects import CLAUSE_VERB_TAGS, NOMINALS
 from summarizer.types import Span
 
 #: The quote's last mark before its closing quotation mark when the sentence goes on.
@@ -27,7 +27,6 @@ PHRASE_OPENERS = NOMINALS | {"DET", "ADJ", "NUM"}
 #: A speaker's modifiers before the head of its noun phrase ("Gene Sperling", "the
 #: company's chief executive", "another New Hampshire Republican").
 MODIFIERS = frozenset({"compound", "poss", "det", "amod", "nummod", "nmod", "case"})
-CLAUSE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # finite verbs and modals
 SENTENCE_MARKS = frozenset({".", "!", "?", ";", ":"})
 
 

@@ -22,6 +22,7 @@ INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "dep", 
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 MAX_CLIMB = 4
 FINITE = frozenset({"VBD", "VBZ", "VBP"})  # only finite cues invert: '"...," said Reich'
+CLAUSE_VERB_TAGS = FINITE | {"MD"}  # finite verbs and modals: a clause of its own
 EMPTY_SUBJECTS = frozenset({"it", "there"})
 DATES = frozenset({"DATE", "TIME"})
 NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
