@@ -803,6 +803,8 @@ def test_an_object_claim_runs_on_to_what_is_said_of_it(
     [
         ("Half of the respondents said the economy was getting worse.", "Half of the respondents"),
         ("Two-thirds of voters said the economy was getting worse.", "Two-thirds of voters"),
+        ("In Ohio, 61% of Republicans said the tax cut should be repealed.", "61% of Republicans"),
+        ("Only 48 percent of parents said the schools were safe.", "48 percent of parents"),
     ],
 )
 def test_a_share_of_a_group_is_named_with_the_group(nlp: Language, text: str, speaker: str) -> None:
@@ -1040,6 +1042,40 @@ def test_a_pronoun_refers_to_the_subject_before_it_in_its_sentence(
 def test_a_dateline_never_speaks(nlp: Language, text: str, speaker: str) -> None:
     """The small model makes the dateline the subject (and the speaker its apposition)."""
     assert [c.speaker for c in claims_of(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "In a call with reporters on Dec. 4, Maj. Lena Hart, an army spokeswoman in Kabul,"
+            " said the convoy had been ambushed.",
+            "Lena Hart",
+        ),
+        (
+            "At a packed town hall in Dayton, Ohio, 58-year-old Carla Reyes also complained"
+            " about the closure of the plant.",
+            "Carla Reyes",
+        ),
+        (
+            "In an interview with radio hosts Dan Cole and Amy Tran, the Republican presidential"
+            " candidate stated that the bill would fail.",
+            "Republican presidential candidate",
+        ),
+    ],
+)
+def test_the_subject_after_an_opening_phrase_speaks(nlp: Language, text: str, speaker: str) -> None:
+    """The small model hangs it on the opening phrase and leaves the verb without one (the
+    candidate as a description of Amy Tran, who is not the one speaking)."""
+    assert [c.speaker for c in claims_of(nlp, text)] == [speaker]
+
+
+def test_who_after_a_description_is_the_person_described(nlp: Language) -> None:
+    text = (
+        "Obama has had a frosty relationship with McConnell, now the Senate majority leader,"
+        " who in 2010 said the party's main goal was to defeat him."
+    )
+    assert claim_with(claims_of(nlp, text), "main goal").speaker == "McConnell"
 
 
 def test_a_headline_verb_is_no_part_of_the_name_before_it(nlp: Language) -> None:

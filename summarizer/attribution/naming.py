@@ -25,7 +25,9 @@ CATEGORY_OF_ENTITY = {"PERSON": "person", "ORG": "org", "GPE": "org", "LOC": "or
 EMPLOYER_PREPOSITIONS = frozenset({"for", "of", "at"})
 PART_PREPOSITIONS = frozenset({"of", "in"})  # "half of voters", "one in five"
 #: Heads of a share of a group ("half of voters", "two-thirds", "a majority of ...").
-QUANTITY_WORDS = words("half third thirds quarter quarters fifths majority minority plurality")
+QUANTITY_WORDS = words(
+    "half third thirds quarter quarters fifths majority minority plurality percent %"
+)
 #: Countries and organisations whose lists name a group of sources ("France, Germany and ...").
 LISTED_ENTITIES = frozenset({"GPE", "ORG", "NORP"})
 

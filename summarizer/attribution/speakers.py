@@ -153,11 +153,15 @@ def _new_document(nominal: Token) -> bool:
 
 def _person_above(noun: Token) -> Token:
     """'Jo Grady, the head of the union at Leeds, who said ...': "who" is a person, so past
-    the places and groups the parser hung the clause on, up to the person they describe."""
+    the places and groups the parser hung the clause on, up to the person they describe,
+    and past a description to the name it is in apposition to ("McConnell, now the Senate
+    majority leader, who ...")."""
     found = noun
     while not _is_person(found) and found.dep_ in ("pobj", "appos") and found.head != found:
         found = found.head.head if found.dep_ == "pobj" else found.head
-    return found if _is_person(found) else noun
+    if not _is_person(found):
+        return noun
+    return found.head if found.dep_ == "appos" and found.head.ent_type_ == "PERSON" else found
 
 
 def _is_person(token: Token) -> bool:

@@ -8,7 +8,7 @@ speakers ('"...," said Reich'), names it hangs on a date or on "after".
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from summarizer.attribution.lexicon import ARTIFACT
 from summarizer.attribution.tokens import object_of
@@ -39,7 +39,8 @@ def source_of(cue: Token) -> Token | None:
     Never a punctuation mark the parser made a subject ("... among others ― explains").
     """
     source = _found_source(cue)
-    return source if source is None or not source.is_punct else None
+    punctuation = source is not None and source.is_punct and source.text != "%"  # "85% said"
+    return None if punctuation else source
 
 
 def _found_source(cue: Token) -> Token | None:
@@ -52,6 +53,7 @@ def _found_source(cue: Token) -> Token | None:
         _inherited_subject(cue)
         or _participle_speaker(cue)
         or _subordinate_subject(cue)
+        or _after_opening_phrase(cue)
         or _adjacent_subject(cue)
     )
 
@@ -155,6 +157,38 @@ def _subordinate_subject(cue: Token) -> Token | None:
         and token.pos_ in NOMINALS
     ]  # the outermost: "members of the coalition, which has bombed IS since September 2014"
     return found[-1] if found and found[-1].ent_type_ not in DATES else None
+
+
+def _after_opening_phrase(cue: Token) -> Token | None:
+    """'In an interview with hosts Joe and Mika, the candidate stated ...': the small model
+    hangs the subject on the phrase opening the sentence (as its apposition, conjunct or
+    object) and leaves the verb without one. The first noun phrase that starts after a
+    comma of that phrase and runs up to the verb ('..., Col. Steven Warren, a spokesman,')."""
+    opening = next((c for c in cue.children if c.dep_ == "prep" and c.i < cue.i), None)
+    if opening is None:
+        return None
+    last = _last_word_before(cue)
+    commas = (t for t in cue.doc[opening.i : last] if t.text == ",")
+    phrases = (_phrase_from(comma.i + 1, last, cue.doc) for comma in commas)
+    return next((p for p in phrases if p is not None), None)
+
+
+def _phrase_from(start: int, last: int, doc: Doc) -> Token | None:
+    """The head of the noun phrase spanning ``doc[start : last + 1]``, or None."""
+    head = doc[start]
+    while start <= head.head.i <= last and head.head != head:
+        head = head.head
+    words = [t.i for t in head.subtree if t.i >= start and not t.is_punct]
+    spans = words and max(words) == last
+    return head if spans and head.pos_ in NOMINALS and head.ent_type_ not in DATES else None
+
+
+def _last_word_before(verb: Token) -> int:
+    """The last word before ``verb`` that is not punctuation or its own adverb ("also")."""
+    index = verb.i - 1
+    while index > 0 and (verb.doc[index].is_punct or verb.doc[index].head == verb):
+        index -= 1
+    return index
 
 
 def _adjacent_subject(cue: Token) -> Token | None:

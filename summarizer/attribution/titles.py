@@ -22,12 +22,13 @@ QUALIFIER_WINDOW = 12  # tokens before a name that may qualify its title
 
 @dataclass(frozen=True)
 class Titled:
-    """One titled mention: the title's lemma ("mayor"), the name it titles and the words
-    of the title ("senate", "republican", "leader")."""
+    """One titled mention: the title's lemma ("mayor"), the name it titles, the words of
+    the title ("senate", "republican", "leader") and the title word's token index."""
 
     title: str
     name: Token
     words: frozenset[str]
+    at: int
 
 
 def titled_people(doc: Doc) -> list[Titled]:
@@ -36,7 +37,7 @@ def titled_people(doc: Doc) -> list[Titled]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             found += [
-                Titled(w.lemma_.lower(), ent.root, _phrase(w, ent)) for w in _title_words(ent)
+                Titled(w.lemma_.lower(), ent.root, _phrase(w, ent), w.i) for w in _title_words(ent)
             ]
     return found
 
@@ -67,6 +68,8 @@ def last_titled(titled: Sequence[Titled], nominal: Token) -> Token | None:
     """The name of the last person titled like ``nominal`` ("the mayor") before it.
 
     Only a singular noun with "the" qualifies: "a mayor" or "the mayors" is nobody known.
+    Nor does a title for its own mention: in "In an interview with hosts Joe and Mika, the
+    candidate stated" the parser made "the candidate" Mika's apposition, but it speaks.
     """
     definite = has_determiner(nominal, THE)  # "the Director": a capitalised title too
     if nominal.tag_ not in ("NN", "NNP") or not definite:
@@ -78,6 +81,6 @@ def last_titled(titled: Sequence[Titled], nominal: Token) -> Token | None:
     names = [
         t.name
         for t in titled
-        if t.title == lemma and t.name.i < nominal.i and qualifiers <= t.words
+        if t.title == lemma and t.name.i < nominal.i and qualifiers <= t.words and t.at != nominal.i
     ]
     return names[-1] if names else None
