@@ -417,6 +417,54 @@ def test_a_speaker_is_shown_under_the_fullest_name_in_the_article(nlp: Language)
     assert claim_with(claims_of(nlp, text), "retake the city").speaker == "Bashar al-Assad"
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "words", "speaker"),
+    [
+        (  # the small model tags the lone "Phoenix" a place or organisation
+            (
+                "The awards went to Joaquin Phoenix and Renée Zellweger.",
+                "“I am standing on the shoulders of my favorite actor,” Phoenix said on Sunday.",
+            ),
+            "shoulders",
+            "Joaquin Phoenix",
+        ),
+        (  # the fullest name is written with a possessive
+            (
+                "Questions about Melania Trump’s immigration history remain.",
+                "Melania said she had always followed the law.",
+            ),
+            "followed the law",
+            "Melania Trump",
+        ),
+    ],
+)
+def test_the_fullest_name_is_found_whatever_the_tagger_made_of_the_surname(
+    nlp: Language, paragraphs: tuple[str, ...], words: str, speaker: str
+) -> None:
+    assert claim_with(claims_of(nlp, article(*paragraphs)), words).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The narrow defeat prompted Senator Alan Moss to declare that the party had lost"
+            " its way.",
+            "Alan Moss",
+        ),
+        (
+            "The hearing was so tense that Governor Ruth Vance was prompted to say the budget"
+            " would pass.",
+            "Ruth Vance",
+        ),
+        ("Moss used his speech to attack the budget of the governor.", "Moss"),
+    ],
+)
+def test_the_one_made_to_speak_speaks(nlp: Language, text: str, speaker: str) -> None:
+    """'X prompted Y to declare': Y declares; but a thing used to speak does not speak."""
+    assert [c.speaker for c in claims_of(nlp, text)] == [speaker]
+
+
 def test_listed_members_of_a_group_are_the_speaker_and_keep_their_statement(
     nlp: Language,
 ) -> None:

@@ -51,6 +51,11 @@ PERSON_NOUNS = words(
     source aide adviser advisor mayor commander general officer chairman chairwoman
     ambassador diplomat witness resident"""
 )
+#: Common nouns for people in groups, beside PERSON_NOUNS ("forcing candidates to ...").
+PEOPLE_NOUNS = words(
+    """voter delegate rival supporter member critic lawmaker worker respondent people
+    citizen democrat republican conservative liberal activist"""
+)
 #: Where something was said ("said in an interview"): not what was said.
 CHANNEL = ARTIFACT | words(
     """interview speech conference call rally debate hearing appearance show broadcast

@@ -76,6 +76,13 @@ def _same_person(entity: Entity, words: set[str]) -> bool:
     return entity.words < words and bool(surname) and surname[0] in words
 
 
+def _may_be_person(entity: Entity) -> bool:
+    """A person, a name of unknown kind, or a lone surname the small model took for an
+    organisation ("forced Stumpf, who ...", named "John Stumpf" elsewhere)."""
+    lone_name = len(entity.words) == 1 and _written_as_name(entity.name)
+    return entity.category in ("person", "unknown") or (entity.category == "org" and lone_name)
+
+
 def name_words(name: str) -> set[str]:
     found = name.lower().replace("-", " ").split()
     return {w for w in found if w not in STOP_WORDS and w.rstrip(".") not in HONORIFICS}
@@ -226,13 +233,13 @@ class Resolver:
         """Show a person under the fullest name the article gives anywhere
         ("Assad" said, after "President Bashar al-Assad" was mentioned in passing)."""
         for mention in people:
-            kept = [t for t in mention if not t.is_punct or t.text in "-."]
+            kept = [t for t in mention if (not t.is_punct or t.text in "-.") and t.tag_ != "POS"]
             name = text_of(without_headline_verbs(kept))
             if not _written_as_name(name) or "\n" in name:
                 continue
             words = name_words(name)
             for entity in self.entities:
-                if entity.category in ("person", "unknown") and _same_person(entity, words):
+                if _may_be_person(entity) and _same_person(entity, words):
                     entity.absorb(name, words, "person")
 
     def _titled(self, nominal: Token) -> Token | None:

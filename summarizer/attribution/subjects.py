@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from summarizer.attribution.lexicon import ARTIFACT
+from summarizer.attribution.lexicon import ARTIFACT, PEOPLE_NOUNS, PERSON_NOUNS
 from summarizer.attribution.tokens import object_of
 from summarizer.datelines import dateline_length
 
@@ -27,6 +27,7 @@ EMPTY_SUBJECTS = frozenset({"it", "there"})
 DATES = frozenset({"DATE", "TIME"})
 NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 NOMINALS = frozenset({"PROPN", "NOUN", "PRON"})
+PERSONAL_OBJECTS = frozenset({"me", "him", "her", "us", "them"})
 
 
 def source_of(cue: Token) -> Token | None:
@@ -121,11 +122,34 @@ def _inherited_subject(cue: Token) -> Token | None:
     for _ in range(MAX_CLIMB):
         if token.dep_ not in INHERITS_SUBJECT or token.head == token:
             return None
+        controller = _controller(token) if token.dep_ == "xcomp" else None
+        if controller is not None:
+            return controller
         token = token.head
         subject = subject_of(token) if token.pos_ in ("VERB", "AUX") else None
         if subject is not None:
             return subject
     return None
+
+
+def _controller(infinitive: Token) -> Token | None:
+    """'The victory led Priebus to declare', 'it prompted them to focus on', 'Trump was
+    prompted to say': the one led, asked or made to speak, not the subject above. Only
+    people: in "he used the speech to attack" the speaker uses a thing."""
+    verb = infinitive.head
+    controls = ("dobj", "nsubjpass")
+    found = next((c for c in verb.children if c.dep_ in controls and c.i < infinitive.i), None)
+    return found if found is not None and _is_people(found) else None
+
+
+def _is_people(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return (
+        token.ent_type_ in NAMES
+        or token.lower_ in PERSONAL_OBJECTS
+        or lemma in PERSON_NOUNS
+        or lemma in PEOPLE_NOUNS
+    )
 
 
 def _participle_speaker(cue: Token) -> Token | None:
