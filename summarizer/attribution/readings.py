@@ -76,7 +76,7 @@ def read_verb(cue: Token, layout: Layout) -> Reading | None:
         )
     if not pieces:
         return _framed(cue, layout)
-    pieces = merge([*pieces, *quote_after_cue(pieces, cue, layout)])
+    pieces = merge([*pieces, *quote_after_cue(pieces, cue, layout, source)])
     target = target_of(cue) if cue.lemma_ in ACCUSATION | DENIAL else None
     if target is not None and target.i in indices:
         target = None
@@ -89,7 +89,7 @@ def _framed(cue: Token, layout: Layout) -> Reading | None:
     frame = quote_frame(cue, layout)
     if frame is None:
         return None
-    pieces = merge([frame.quote, *quote_after_cue((frame.quote,), cue, layout)])
+    pieces = merge([frame.quote, *quote_after_cue((frame.quote,), cue, layout, frame.speaker)])
     return Reading(cue_span(cue), cue.lemma_, frame.speaker, pieces, True, None, FRAMED)
 
 
@@ -187,7 +187,9 @@ def _past_addressee(cue: Token, text: str) -> int:
     return end
 
 
-def quote_after_cue(pieces: tuple[Span, ...], cue: Token, layout: Layout) -> tuple[Span, ...]:
+def quote_after_cue(
+    pieces: tuple[Span, ...], cue: Token, layout: Layout, source: Token | None = None
+) -> tuple[Span, ...]:
     """'"X," said Sherman, speaking of politicians, "and Y."': the quote resumes after the cue."""
     cue_end = cue.idx + len(cue)
     if pieces[-1][1] > cue.idx or layout.quote_at(pieces[-1][0]) is None:
@@ -195,10 +197,22 @@ def quote_after_cue(pieces: tuple[Span, ...], cue: Token, layout: Layout) -> tup
     paragraph_end = layout.paragraph_at(cue.idx)[1]
     for quote in layout.quotes_between(cue_end, paragraph_end)[:1]:
         gap = layout.text[cue_end : quote[0]]
-        words = len(layout.text[quote[0] : quote[1]].split())
-        if len(gap) <= MAX_RESUME_GAP and words >= 3 and not any(m in gap for m in SENTENCE_ENDS):
+        words = layout.text[quote[0] : quote[1]].split()
+        near = len(gap) <= MAX_RESUME_GAP or _resumes_after_speaker(quote, words, source, layout)
+        if near and len(words) >= 3 and not any(m in gap for m in SENTENCE_ENDS):
             return (quote,)
     return ()
+
+
+def _resumes_after_speaker(
+    quote: Span, words: list[str], source: Token | None, layout: Layout
+) -> bool:
+    """'"The risk," said X, an economist who ..., "is that ..."': however long the
+    speaker's description, a quote going on in lower case right after it resumes."""
+    if source is None or not words or not words[0].lstrip("\"'“‘")[:1].islower():
+        return False
+    end = source.right_edge.idx + len(source.right_edge)
+    return end <= quote[0] and not layout.text[end : quote[0]].strip(" ,")
 
 
 def block_after(cue: Token, layout: Layout) -> tuple[Span, ...]:
