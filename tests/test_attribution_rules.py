@@ -846,6 +846,11 @@ def test_when_or_how_it_was_said_is_no_content(nlp: Language, text: str, shown: 
             "Senator Ruth Alvarez endorsed the housing plan in a long speech on Monday.",
             "the housing plan",
         ),
+        (  # the small model makes each item of the list an object of its own
+            "The mayor praised the firefighters, the nurses' union and the volunteers who"
+            " cleared the roads.",
+            "the firefighters, the nurses' union and the volunteers who cleared the roads",
+        ),
     ],
 )
 def test_an_object_claim_runs_on_to_what_is_said_of_it(

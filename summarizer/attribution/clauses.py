@@ -169,7 +169,10 @@ def _nominal(cue: Token, source: Token | None) -> set[int]:
     for child in cue.children:
         if child.i <= max(found):
             continue
-        said_of = _predicates_object(child) or _object_complement(child)
+        listed = _listed_object(child, found)
+        if listed:
+            found.update(range(max(found) + 1, child.left_edge.i))  # the commas between
+        said_of = listed or _predicates_object(child) or _object_complement(child)
         if said_of or _runs_on(child, found):
             found.update(subtree_indices(child))
     return found
@@ -188,6 +191,13 @@ def _runs_on(child: Token, found: set[int]) -> bool:
         return False
     noun = object_of(child)
     return noun is not None and child.lower_ not in FRAMING_PREPOSITIONS and _is_topic(noun)
+
+
+def _listed_object(child: Token, found: set[int]) -> bool:
+    """'discussing the economy, women's health, the environment or ...': the small model
+    makes each item of a list an object of its own; the list is what is said."""
+    between = child.doc[max(found) + 1 : child.left_edge.i]
+    return child.dep_ == "dobj" and all(t.is_punct or t.dep_ == "cc" for t in between)
 
 
 def _speaking_document(noun: Token) -> bool:
