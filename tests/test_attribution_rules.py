@@ -846,6 +846,15 @@ def test_when_or_how_it_was_said_is_no_content(nlp: Language, text: str, shown: 
             "Senator Ruth Alvarez endorsed the housing plan in a long speech on Monday.",
             "the housing plan",
         ),
+        (  # not "president": the object says what was announced
+            "Former Governor Rick Moss announced his endorsement of Senator Ann Lee for"
+            " president on Friday.",
+            "his endorsement of Senator Ann Lee for president",
+        ),
+        (
+            "Professor Lena Ortiz likened the new rules to burning the constitution.",
+            "the new rules to burning the constitution",
+        ),
         (  # the small model makes each item of the list an object of its own
             "The mayor praised the firefighters, the nurses' union and the volunteers who"
             " cleared the roads.",

@@ -13,14 +13,16 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from summarizer.attribution.lexicon import (
+    ACCUSATION,
     ADDRESSEE_OBJECT,
     ARTIFACT,
     CHANNEL,
     CIRCUMSTANCE_NOUNS,
     CUE_VERBS,
+    DENIAL,
 )
 from summarizer.attribution.subjects import EMPTY_SUBJECTS, SUBJECTS
-from summarizer.attribution.tokens import has_marker, object_of, subtree_indices
+from summarizer.attribution.tokens import complement_of, has_marker, subtree_indices
 
 INSERTED = frozenset({"parataxis", "ccomp", "advcl"})
 CLAUSE_CONTENT = frozenset({"ccomp"})
@@ -133,13 +135,26 @@ def _raised_subject(cue: Token) -> set[int]:
 def _prepositional(cue: Token, source: Token | None) -> set[int]:
     """'accused Russia of killing civilians', 'warned about the risks', 'called for talks',
     'referred to him as a hero'."""
+    past_object = _object_before_prepositions(cue)
     for child in cue.children:
         addressee = child.lower_ == "to" and cue.lemma_ in TOLD_TO  # "said to Walter"
+        if child.i > past_object:
+            break
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and not addressee:
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects and _is_topic(objects[0]):
-                return set(subtree_indices(objects[0])) | _as_phrase(cue, child)
+            found = complement_of(child)
+            if found is not None and _is_topic(found):
+                return set(subtree_indices(found)) | _as_phrase(cue, child)
     return set()
+
+
+def _object_before_prepositions(cue: Token) -> int:
+    """Where the cue's own prepositional phrases end: at its object, which says what was
+    said with them ('announced his endorsement of Cruz for president', not "president"),
+    unless the object is whom it was said to ("warned voters about") or the accused."""
+    if cue.lemma_ in ADDRESSEE_OBJECT or cue.lemma_ in ACCUSATION or cue.lemma_ in DENIAL:
+        return len(cue.doc)
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    return obj.i if obj is not None else len(cue.doc)
 
 
 def _as_phrase(cue: Token, preposition: Token) -> set[int]:
@@ -189,7 +204,7 @@ def _runs_on(child: Token, found: set[int]) -> bool:
     was said ('on Monday'), nor a clause of its own ('by announcing ...')."""
     if child.dep_ != "prep" or child.left_edge.i != max(found) + 1:
         return False
-    noun = object_of(child)
+    noun = complement_of(child)  # "to the BBC", "to burning the flag"
     return noun is not None and child.lower_ not in FRAMING_PREPOSITIONS and _is_topic(noun)
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from summarizer.attribution.tokens import has_marker, subtree_indices
+from summarizer.attribution.tokens import complement_of, has_marker, subtree_indices
 
 LIGHT_VERBS = frozenset(
     {"make", "issue", "raise", "express", "voice", "offer", "give", "deliver", "have"}
@@ -70,9 +70,9 @@ def _copula(noun: Token) -> set[int]:
 def _prepositional(noun: Token) -> set[int]:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS:
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects:
-                return set(subtree_indices(objects[0]))
+            found = complement_of(child)
+            if found is not None:
+                return set(subtree_indices(found))
     return set()
 
 

@@ -58,3 +58,8 @@ def has_marker(clause: Token, word: str) -> bool:
 def object_of(preposition: Token) -> Token | None:
     """The noun a preposition governs ("by" -> "the ministry")."""
     return next((c for c in preposition.children if c.dep_ == "pobj"), None)
+
+
+def complement_of(preposition: Token) -> Token | None:
+    """The noun or clause a preposition governs ("to the BBC", "to burning the flag")."""
+    return next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
