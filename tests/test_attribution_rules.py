@@ -869,6 +869,32 @@ def test_an_object_claim_runs_on_to_what_is_said_of_it(
 
 
 @pytest.mark.parametrize(
+    "paragraphs",
+    [
+        (
+            "Governor Ruth Vance released the following statement:",
+            '"We mourn the loss of a great public servant and a dear friend."',
+        ),
+        (
+            'The mayor has since apologized for what happened: "I should have called the'
+            ' families myself."',
+        ),
+    ],
+)
+def test_an_object_before_a_colon_announces_what_was_said(
+    nlp: Language, paragraphs: tuple[str, ...]
+) -> None:
+    [claim] = claims_of(nlp, article(*paragraphs))
+    assert claim.claim.strip('"').startswith(("We mourn", "I should have called"))
+
+
+def test_a_clause_before_a_colon_says_something_itself(nlp: Language) -> None:
+    text = 'Ms. Vance said she had the quality the job needs: "Steadiness, and strength."'
+    claim = claim_with(claims_of(nlp, text), "quality the job needs")
+    assert claim.speaker == "Vance"
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ("Half of the respondents said the economy was getting worse.", "Half of the respondents"),

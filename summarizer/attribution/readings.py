@@ -25,6 +25,8 @@ SENTENCE_ENDS = (". ", "! ", "? ", "\n")
 FRAMED = "framed quote"
 #: The construction of speaker labels and sign-offs: they name the author of what they frame.
 LABEL = "label"
+#: Constructions whose content may only announce what was said ("the following statement:").
+ANNOUNCING = frozenset({"object", "preposition"})
 MAX_RESUME_GAP = 60  # characters between a cue and the quote it resumes: the source, a phrase
 
 
@@ -76,6 +78,8 @@ def read_verb(cue: Token, layout: Layout) -> Reading | None:
         )
     if not pieces:
         return _framed(cue, layout)
+    if construction in ANNOUNCING:
+        pieces = passage_announced(pieces[-1][1], layout) or pieces
     pieces = merge([*pieces, *quote_after_cue(pieces, cue, layout, source)])
     target = target_of(cue) if cue.lemma_ in ACCUSATION | DENIAL else None
     if target is not None and target.i in indices:
@@ -223,6 +227,23 @@ def block_after(cue: Token, layout: Layout) -> tuple[Span, ...]:
     if rest == ":" and index < len(layout.paragraphs):
         return (layout.paragraphs[index],)
     return ()
+
+
+def passage_announced(end: int, layout: Layout) -> tuple[Span, ...]:
+    """'released the following statement:', 'called them on it:', 'apologized for what
+    happened: "..."': an object running up to a colon that closes its paragraph, or that a
+    quote follows, announces what was said: the next paragraph, or the quote. (A clause
+    before a colon says something itself: 'said she has the quality for the job: "..."'.)"""
+    paragraph_end = layout.paragraph_at(end)[1]
+    rest = layout.text[end:paragraph_end]
+    if not rest.strip().startswith(":"):
+        return ()
+    after = end + rest.index(":") + 1
+    if not layout.text[after:paragraph_end].strip():
+        index = layout.paragraph_index(end) + 1
+        return (layout.paragraphs[index],) if index < len(layout.paragraphs) else ()
+    quote = layout.quotes_between(after, paragraph_end)[:1]
+    return tuple(q for q in quote if not layout.text[after : q[0]].strip())
 
 
 def is_quoted(pieces: tuple[Span, ...], layout: Layout) -> bool:
