@@ -888,6 +888,15 @@ def test_an_object_before_a_colon_announces_what_was_said(
     assert claim.claim.strip('"').startswith(("We mourn", "I should have called"))
 
 
+def test_a_clause_a_colon_closes_is_no_quote_of_the_cue_after_it(nlp: Language) -> None:
+    text = (
+        "Overall, voters were split in the county: more than half of the women preferred"
+        " Ms. Lee while about 6 in 10 men supported Mr. Cole."
+    )
+    claim = next(c for c in claims_of(nlp, text) if c.cue == "preferred")
+    assert claim.claim == "Ms. Lee"
+
+
 def test_a_clause_before_a_colon_says_something_itself(nlp: Language) -> None:
     text = 'Ms. Vance said she had the quality the job needs: "Steadiness, and strength."'
     claim = claim_with(claims_of(nlp, text), "quality the job needs")
