@@ -897,6 +897,16 @@ def test_a_clause_a_colon_closes_is_no_quote_of_the_cue_after_it(nlp: Language) 
     assert claim.claim == "Ms. Lee"
 
 
+def test_a_clause_before_a_cue_with_its_own_that_clause_is_no_quote_of_it(
+    nlp: Language,
+) -> None:
+    text = (
+        "And it was no accident — Tom Reyes, a spokesman for the mayor, told reporters that"
+        " the council had been warned twice."
+    )
+    assert [c.claim for c in claims_of(nlp, text)] == ["that the council had been warned twice"]
+
+
 def test_a_clause_before_a_colon_says_something_itself(nlp: Language) -> None:
     text = 'Ms. Vance said she had the quality the job needs: "Steadiness, and strength."'
     claim = claim_with(claims_of(nlp, text), "quality the job needs")

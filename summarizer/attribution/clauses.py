@@ -96,9 +96,17 @@ def _clausal(cue: Token, source: Token | None) -> set[int]:
 
 def _closed_before(clause: Token, cue: Token) -> bool:
     """'Whites were split: more than half of white women preferred Clinton': a clause
-    before the cue that a colon or semicolon closes is no quote of it."""
+    before the cue that a colon or semicolon closes is no quote of it, nor an unquoted one
+    before a cue with its clause after it ('It was no accident - Buck told POLITICO that')."""
+    if clause.i > cue.i:
+        return False
     between = cue.doc[clause.right_edge.i + 1 : cue.i]
-    return clause.i < cue.i and any(t.text in (":", ";") for t in between)
+    if any(t.text in (":", ";") for t in between):
+        return True
+    reported_after = any(c.dep_ in CLAUSE_CONTENT and c.i > cue.i for c in cue.children)
+    opening = cue.doc[max(0, clause.left_edge.i - 1)]
+    quoted = opening.is_quote or any(t.is_quote for t in between)
+    return reported_after and not quoted
 
 
 def _reported_clause(verb: Token) -> bool:
