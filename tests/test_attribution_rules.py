@@ -907,6 +907,16 @@ def test_a_clause_before_a_cue_with_its_own_that_clause_is_no_quote_of_it(
     assert [c.claim for c in claims_of(nlp, text)] == ["that the council had been warned twice"]
 
 
+def test_a_cue_inverted_inside_the_sentence_it_reports(nlp: Language) -> None:
+    text = (
+        "The real problem with the budget, said Omar Haddad, an economist at the university,"
+        " is the pension fund."
+    )
+    [claim] = claims_of(nlp, text)
+    assert claim.speaker == "Omar Haddad"
+    assert display_claim(claim) == "The real problem with the budget … is the pension fund"
+
+
 def test_a_clause_before_a_colon_says_something_itself(nlp: Language) -> None:
     text = 'Ms. Vance said she had the quality the job needs: "Steadiness, and strength."'
     claim = claim_with(claims_of(nlp, text), "quality the job needs")

@@ -21,7 +21,7 @@ from summarizer.attribution.lexicon import (
     CUE_VERBS,
     DENIAL,
 )
-from summarizer.attribution.subjects import EMPTY_SUBJECTS, SUBJECTS
+from summarizer.attribution.subjects import EMPTY_SUBJECTS, SUBJECTS, inverted_inside
 from summarizer.attribution.tokens import complement_of, has_marker, subtree_indices
 
 INSERTED = frozenset({"parataxis", "ccomp", "advcl"})
@@ -79,6 +79,16 @@ def content_of(cue: Token, source: Token | None) -> tuple[str, set[int]]:
         if found:
             return construction, found
     return "", set()
+
+
+def _inverted(cue: Token, source: Token | None) -> set[int]:
+    """'The contrast with Trump, said Doyle and others, would be clear': the sentence
+    around the inverted cue and its speaker (``subjects.inverted_inside``)."""
+    if source is None or source != inverted_inside(cue):
+        return set()
+    subject = next(c for c in cue.children if c.dep_ in SUBJECTS)
+    rest = source.head
+    return set(subtree_indices(subject)) | set(subtree_indices(rest)) - set(subtree_indices(source))
 
 
 def _clausal(cue: Token, source: Token | None) -> set[int]:
@@ -281,6 +291,7 @@ def _relative(cue: Token, source: Token | None) -> set[int]:
 Rule = Callable[[Token, Token | None], set[int]]
 #: Tried in this order; the cue lexicon says in which constructions a lemma is a cue.
 RULES: tuple[tuple[str, Rule], ...] = (
+    ("clause", _inverted),
     ("clause", _clausal),
     ("inserted", _inserted),
     ("complement", _complement),
