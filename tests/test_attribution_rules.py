@@ -917,6 +917,14 @@ def test_a_cue_inverted_inside_the_sentence_it_reports(nlp: Language) -> None:
     assert display_claim(claim) == "The real problem with the budget … is the pension fund"
 
 
+def test_a_contracted_has_is_no_passive(nlp: Language) -> None:
+    text = article(
+        "Senator Tom Reyes said the primary was lost fairly.",
+        "While he's said he'll fight all the way to the convention, the party wants him out.",
+    )
+    assert claim_with(claims_of(nlp, text), "fight all the way").speaker == "Tom Reyes"
+
+
 def test_a_clause_before_a_colon_says_something_itself(nlp: Language) -> None:
     text = 'Ms. Vance said she had the quality the job needs: "Steadiness, and strength."'
     claim = claim_with(claims_of(nlp, text), "quality the job needs")

@@ -107,7 +107,8 @@ def _own_subject(verb: Token) -> Token | None:
     """The subject nearest the verb, a name before a common noun: of two the parser gave
     it, the first is a dateline ("STOCKHOLM -- Mayor Anna Lindqvist said"), a word of a
     quote ('"Or Ferguson," Trump said') or the name a title describes."""
-    given = [c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ not in EMPTY_SUBJECTS]
+    deps = SUBJECTS | {"nsubjpass"} if _contracted_has(verb) else SUBJECTS
+    given = [c for c in verb.children if c.dep_ in deps and c.lower_ not in EMPTY_SUBJECTS]
     subjects = [s for s in map(_past_dateline, given) if s is not None]
     before = [s for s in subjects if s.i < verb.i]
     if before:
@@ -131,7 +132,14 @@ def _past_dateline(subject: Token) -> Token | None:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+    passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+    return passive and not _contracted_has(verb)
+
+
+def _contracted_has(verb: Token) -> bool:
+    """ "he's said he'll fight": "'s" is "has" before a verb tagged past tense (the small
+    model takes it for the passive "is")."""
+    return verb.tag_ == "VBD" and any(c.lower_ in ("'s", "’s") for c in verb.children)
 
 
 def _inherited_subject(cue: Token) -> Token | None:
