@@ -1103,7 +1103,7 @@ def test_who_refers_to_the_person_a_place_in_their_description_belongs_to(
     nlp: Language,
 ) -> None:
     text = (
-        "Chi Onwurah, the Labour MP for Newcastle Central, who is supporting the report, said"
+        "Chi Onwurah, the Labour MP for Newcastle Central, who has praised the report, said"
         " it showed that precarious work was widespread."
     )
     claim = claim_with(claims_of(nlp, text), "the report")
