@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from summarizer.attribution.lexicon import PERSON_NOUNS
-from summarizer.attribution.subjects import is_document
+from summarizer.attribution.tokens import is_document
 
 SINGULAR_PERSON = frozenset({"he", "she"})
 PLURAL = frozenset({"they"})

@@ -21,7 +21,8 @@ from summarizer.attribution.lexicon import (
     CUE_VERBS,
     DENIAL,
 )
-from summarizer.attribution.subjects import EMPTY_SUBJECTS, SUBJECTS, inverted_inside
+from summarizer.attribution.subjects import EMPTY_SUBJECTS, inverted_inside
+from summarizer.attribution.tags import SUBJECTS
 from summarizer.attribution.tokens import complement_of, has_marker, subtree_indices
 
 INSERTED = frozenset({"parataxis", "ccomp", "advcl"})

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Span_
 
 from summarizer.attribution.readings import Reading
-from summarizer.attribution.subjects import CLAUSE_VERB_TAGS
+from summarizer.attribution.tags import CLAUSE_VERB_TAGS
 from summarizer.types import Span
 
 #: Constructions whose content is a noun phrase that needs its cue to say anything.

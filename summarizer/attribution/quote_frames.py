@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from summarizer.attribution.layout import Layout
-from summarizer.attribution.subjects import CLAUSE_VERB_TAGS, NOMINALS
+from summarizer.attribution.tags import CLAUSE_VERB_TAGS, NOMINALS
 from summarizer.types import Span
 
 #: The quote's last mark before its closing quotation mark when the sentence goes on.

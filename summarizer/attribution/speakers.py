@@ -24,9 +24,10 @@ from summarizer.attribution.naming import (
     text_of,
     without_headline_verbs,
 )
-from summarizer.attribution.subjects import is_document, subject_of
+from summarizer.attribution.subjects import subject_of
+from summarizer.attribution.tags import RELATIVE_TAGS
 from summarizer.attribution.titles import Titled, last_titled
-from summarizer.attribution.tokens import has_determiner, object_of
+from summarizer.attribution.tokens import has_determiner, is_document, object_of
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 #: Outside a quote "I" is whoever wrote the piece: an author the article names by a label
@@ -34,7 +35,6 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 FIRST_PERSON = frozenset({"i", "me", "my"})
 THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
-RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
 INDEFINITE = frozenset({"a", "an", "another"})
 THE = frozenset({"the"})

@@ -1,32 +1,32 @@
 """Who speaks: where a cue's source sits in the dependency tree.
 
 Rules over spaCy's English (ClearNLP-style) labels: the source is the subject (or
-the passive agent, or the subject inherited by a participle or conjoined verb), with
-fallbacks for what the small model misparses: datelines taken for subjects, inverted
-speakers ('"...," said Reich'), names it hangs on a date or on "after".
+the passive agent, the subject inherited by a participle or conjoined verb, the one made
+to speak: "prompted Moss to declare"), with fallbacks for what the small model misparses
+here (datelines taken for subjects, a cue inverted inside the sentence it reports, names
+it hangs on a date, "he's said" read as a passive) and, where the tree has no subject at
+all, in ``misparsed`` (the words around the cue).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from summarizer.attribution.lexicon import ARTIFACT, PEOPLE_NOUNS, PERSON_NOUNS
+from summarizer.attribution.misparsed import (
+    adjacent_subject,
+    after_opening_phrase,
+    participle_speaker,
+    subordinate_subject,
+)
+from summarizer.attribution.tags import DATES, FINITE, NAMES, SUBJECTS
 from summarizer.attribution.tokens import object_of
 from summarizer.datelines import dateline_length
 
-SUBJECTS = frozenset({"nsubj", "csubj"})
-#: Words opening a clause that the small model reads as prepositions ("a day after X said").
-SUBORDINATORS = frozenset({"after", "before", "since", "until", "when", "as", "while"})
 #: Through these a participle or conjoined verb shares the subject of the verb above it.
 INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "dep", "npadvmod"})
-RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 MAX_CLIMB = 4
-FINITE = frozenset({"VBD", "VBZ", "VBP"})  # only finite cues invert: '"...," said Reich'
-CLAUSE_VERB_TAGS = FINITE | {"MD"}  # finite verbs and modals: a clause of its own
 EMPTY_SUBJECTS = frozenset({"it", "there"})
-DATES = frozenset({"DATE", "TIME"})
-NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-NOMINALS = frozenset({"PROPN", "NOUN", "PRON"})
 PERSONAL_OBJECTS = frozenset({"me", "him", "her", "us", "them"})
 
 
@@ -54,10 +54,10 @@ def _found_source(cue: Token) -> Token | None:
         return _author_of(cue.head) or cue.head
     return (
         _inherited_subject(cue)
-        or _participle_speaker(cue)
-        or _subordinate_subject(cue)
-        or _after_opening_phrase(cue)
-        or _adjacent_subject(cue)
+        or participle_speaker(cue)
+        or subordinate_subject(cue)
+        or after_opening_phrase(cue)
+        or adjacent_subject(cue)
     )
 
 
@@ -175,102 +175,3 @@ def _is_people(token: Token) -> bool:
         or lemma in PERSON_NOUNS
         or lemma in PEOPLE_NOUNS
     )
-
-
-def _participle_speaker(cue: Token) -> Token | None:
-    """'"...," said Skelly, explaining that ...': the inverted speaker of the verb above."""
-    head = cue.head
-    after_quote = head.i > 0 and head.doc[head.i - 1].tag_ == "''"  # a closing quotation mark
-    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or not after_quote:
-        return None
-    return _inverted_speaker(head)
-
-
-def _subordinate_subject(cue: Token) -> Token | None:
-    """'The announcement came a day after members of the coalition, which ..., said X': the
-    small model takes the subordinate clause's subject for the object of "after" and the
-    main clause for a quote before "said". The noun phrase ending right before the cue."""
-    if not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
-        return None  # checked first: cheap, and rules out most verbs
-    before = cue.i - 1
-    while before > 0 and cue.doc[before].is_punct and not cue.doc[before + 1].is_sent_start:
-        before -= 1
-    if before < 0 or cue.doc[before + 1].is_sent_start:
-        return None
-    found = [
-        token
-        for token in [cue.doc[before], *cue.doc[before].ancestors]
-        if token.dep_ == "pobj"
-        and token.head.lower_ in SUBORDINATORS
-        and token.right_edge.i == before
-        and token.pos_ in NOMINALS
-    ]  # the outermost: "members of the coalition, which has bombed IS since September 2014"
-    return found[-1] if found and found[-1].ent_type_ not in DATES else None
-
-
-def _after_opening_phrase(cue: Token) -> Token | None:
-    """'In an interview with hosts Joe and Mika, the candidate stated ...': the small model
-    hangs the subject on the phrase opening the sentence (as its apposition, conjunct or
-    object) and leaves the verb without one. The first noun phrase that starts after a
-    comma of that phrase and runs up to the verb ('..., Col. Steven Warren, a spokesman,')."""
-    opening = next((c for c in cue.children if c.dep_ == "prep" and c.i < cue.i), None)
-    if opening is None:
-        return None
-    last = _last_word_before(cue)
-    commas = (t for t in cue.doc[opening.i : last] if t.text == ",")
-    phrases = (_phrase_from(comma.i + 1, last, cue.doc) for comma in commas)
-    return next((p for p in phrases if p is not None), None)
-
-
-def _phrase_from(start: int, last: int, doc: Doc) -> Token | None:
-    """The head of the noun phrase spanning ``doc[start : last + 1]``, or None."""
-    head = doc[start]
-    while start <= head.head.i <= last and head.head != head:
-        head = head.head
-    words = [t.i for t in head.subtree if t.i >= start and not t.is_punct]
-    spans = words and max(words) == last
-    return head if spans and head.pos_ in NOMINALS and head.ent_type_ not in DATES else None
-
-
-def _last_word_before(verb: Token) -> int:
-    """The last word before ``verb`` that is not punctuation or its own adverb ("also")."""
-    index = verb.i - 1
-    while index > 0 and (verb.doc[index].is_punct or verb.doc[index].head == verb):
-        index -= 1
-    return index
-
-
-def _adjacent_subject(cue: Token) -> Token | None:
-    inverted = _inverted_speaker(cue)
-    if inverted is not None:
-        return inverted
-    doc, sentence = cue.doc, cue.sent
-    before = doc[sentence.start : cue.i]
-    subjects = [t for t in before if t.dep_ == "nsubj" and t.tag_ not in RELATIVE_TAGS]
-    # 'The announcement came a day after members of the coalition ... said': a document
-    # that is the subject of another verb is no guess for who spoke (each was wrong on
-    # PolNeAR train)
-    return subjects[-1] if subjects and not is_document(subjects[-1]) else None
-
-
-def _inverted_speaker(cue: Token) -> Token | None:
-    """'"...," said Robert Reich': the name right after a finite cue that follows a mark."""
-    doc, sentence = cue.doc, cue.sent
-    after = doc[cue.i + 1] if cue.i + 1 < sentence.end else None
-    inverted = cue.tag_ in FINITE and cue.i > sentence.start and doc[cue.i - 1].is_punct
-    if not inverted or after is None or not (after.pos_ in NOMINALS or _mistagged_name(after)):
-        return None
-    while after.dep_ == "compound" and after.head.i > after.i:
-        after = after.head  # "said Robert Reich": the name's head
-    return after
-
-
-def _mistagged_name(token: Token) -> bool:
-    """'"...," said Skelly': a capitalised word after an inverted cue that the tagger took
-    for an adverb or adjective is the speaker's name (not a date: "said Monday")."""
-    return token.is_title and token.pos_ in ("ADV", "ADJ", "X") and token.ent_type_ not in DATES
-
-
-def is_document(noun: Token) -> bool:
-    """A common noun naming a document ("the statement", "an announcement")."""
-    return noun.pos_ == "NOUN" and not noun.ent_type_ and noun.lemma_.lower() in ARTIFACT

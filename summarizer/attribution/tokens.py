@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from summarizer.attribution.lexicon import ARTIFACT
 from summarizer.types import Span
 
 TRIM = " \t\r\n,.;:-–—"
@@ -63,3 +64,8 @@ def object_of(preposition: Token) -> Token | None:
 def complement_of(preposition: Token) -> Token | None:
     """The noun or clause a preposition governs ("to the BBC", "to burning the flag")."""
     return next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def is_document(noun: Token) -> bool:
+    """A common noun naming a document ("the statement", "an announcement")."""
+    return noun.pos_ == "NOUN" and not noun.ent_type_ and noun.lemma_.lower() in ARTIFACT
