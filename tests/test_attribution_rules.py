@@ -716,10 +716,36 @@ def test_an_infinitive_claim_keeps_its_verb_whatever_clause_it_holds(nlp: Langua
     assert display_claim(claim).startswith("urged residents to save water so that")
 
 
-def test_a_question_put_to_the_speaker_is_not_theirs(nlp: Language) -> None:
-    text = "Asked why she resigned, Councillor Ada Brook said the council had ignored her."
-    claim = claim_with(claims_of(nlp, text), "why she resigned")
-    assert display_claim(claim) == "when asked why she resigned"
+@pytest.mark.parametrize(
+    ("text", "words", "shown"),
+    [
+        (
+            "Asked why she resigned, Councillor Ada Brook said the council had ignored her.",
+            "why she resigned",
+            "when asked why she resigned",
+        ),
+        (  # the small model hangs "if ..." on the verb as an adverbial clause
+            "Asked if she would run again, Councillor Ada Brook said the party would decide.",
+            "would run again",
+            "when asked if she would run again",
+        ),
+    ],
+)
+def test_a_question_put_to_the_speaker_is_not_theirs(
+    nlp: Language, text: str, words: str, shown: str
+) -> None:
+    assert display_claim(claim_with(claims_of(nlp, text), words)) == shown
+
+
+def test_asked_if_is_an_indirect_question(nlp: Language) -> None:
+    text = "Then Mr. Rubin asked the students if they were always so serious."
+    claim = claim_with(claims_of(nlp, text), "always so serious")
+    assert display_claim(claim) == "asked the students if they were always so serious"
+
+
+def test_a_condition_before_ask_is_no_question(nlp: Language) -> None:
+    text = 'If we lived in normal times, a reader would now ask: "What on earth is going on?"'
+    assert [c.claim for c in claims_of(nlp, text)] == ['"What on earth is going on?"']
 
 
 @pytest.mark.parametrize(

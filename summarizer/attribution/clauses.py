@@ -20,6 +20,7 @@ from summarizer.attribution.lexicon import (
     CIRCUMSTANCE_NOUNS,
     CUE_VERBS,
     DENIAL,
+    QUESTIONING,
 )
 from summarizer.attribution.subjects import EMPTY_SUBJECTS, inverted_inside
 from summarizer.attribution.tags import SUBJECTS
@@ -118,6 +119,17 @@ def _closed_before(clause: Token, cue: Token) -> bool:
     opening = cue.doc[max(0, clause.left_edge.i - 1)]
     quoted = opening.is_quote or any(t.is_quote for t in between)
     return reported_after and not quoted
+
+
+def _asked_if(cue: Token, source: Token | None) -> set[int]:
+    """'asked the students if they were ...': the small model hangs the question on the
+    verb as an adverbial clause."""
+    if cue.lemma_ not in QUESTIONING:
+        return set()
+    for child in cue.rights:  # not 'If we lived in normal times, a reader would ask'
+        if child.dep_ == "advcl" and (has_marker(child, "if") or has_marker(child, "whether")):
+            return set(subtree_indices(child))
+    return set()
 
 
 def _reported_clause(verb: Token) -> bool:
@@ -294,6 +306,7 @@ Rule = Callable[[Token, Token | None], set[int]]
 RULES: tuple[tuple[str, Rule], ...] = (
     ("clause", _inverted),
     ("clause", _clausal),
+    ("clause", _asked_if),
     ("inserted", _inserted),
     ("complement", _complement),
     ("preposition", _prepositional),

@@ -12,17 +12,17 @@ from itertools import takewhile
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Span_
 
+from summarizer.attribution.lexicon import QUESTIONING
 from summarizer.attribution.readings import Reading
 from summarizer.attribution.tags import CLAUSE_VERB_TAGS
 from summarizer.types import Span
 
 #: Constructions whose content is a noun phrase that needs its cue to say anything.
 CUE_LED = frozenset({"object", "preposition", "noun-preposition", "complement"})
-#: Words opening an indirect question ("asked whether ...", "explained why ...").
+#: Words opening an indirect question ("asked whether ...", "explained why ..."; after a
+#: verb of asking also "if": "asked them if ...").
 QUESTION_WORDS = frozenset({"whether", "what", "why", "how", "where", "who", "whom"})
 CLITICS = {"'s": "", "'d": "", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
-#: Verbs of putting a question to someone ("Asked whether ..., she said").
-QUESTIONING = frozenset({"ask", "question", "press", "quiz", "query", "challenge"})
 #: Clauses inside a noun phrase or hung on it ("the actor who won", "the plants to remain
 #: closed because they use fossil fuels"): their verbs do not make the phrase a clause.
 SUBORDINATE = frozenset({"relcl", "advcl"})
@@ -41,7 +41,7 @@ def cue_lead(doc: Doc, text: str, reading: Reading, kind: str) -> str | None:
     if not 0 <= start - cue[1] <= MAX_CUE_GAP:
         return None
     content = doc.char_span(*reading.content[0], alignment_mode="expand")
-    if content is None or not _needs_cue(reading.construction, content):
+    if content is None or not _needs_cue(reading, content):
         return None
     words = _cue_words(text[cue[0] : start], headline=_title_case(content))
     return f"when {words}" if words and _put_to_speaker(doc, cue) else words
@@ -79,8 +79,10 @@ def _cue_words(text: str, headline: bool = False) -> str | None:
     return shown if shown[:1].isalpha() else None
 
 
-def _needs_cue(construction: str, content: Span_) -> bool:
-    if content[0].lower_ in QUESTION_WORDS:
+def _needs_cue(reading: Reading, content: Span_) -> bool:
+    construction = reading.construction
+    first = content[0].lower_
+    if first in QUESTION_WORDS or (first == "if" and reading.lemma in QUESTIONING):
         return True
     if _infinitive(content.root) and not _has_predicate(content):
         return True

@@ -56,6 +56,8 @@ PEOPLE_NOUNS = words(
     """voter delegate rival supporter member critic lawmaker worker respondent people
     citizen democrat republican conservative liberal activist"""
 )
+#: Verbs of putting a question to someone ("Asked whether ..., she said", "asked him if ...").
+QUESTIONING = words("ask question press quiz query challenge wonder")
 #: Where something was said ("said in an interview"): not what was said.
 CHANNEL = ARTIFACT | words(
     """interview speech conference call rally debate hearing appearance show broadcast
