@@ -86,9 +86,9 @@ def content_of(cue: Token, source: Token | None) -> tuple[str, set[int]]:
 def _inverted(cue: Token, source: Token | None) -> set[int]:
     """'The contrast with Trump, said Doyle and others, would be clear': the sentence
     around the inverted cue and its speaker (``subjects.inverted_inside``)."""
-    if source is None or source != inverted_inside(cue):
+    subject = next((c for c in cue.children if c.dep_ in SUBJECTS), None)
+    if subject is None or source is None or source != inverted_inside(cue):
         return set()
-    subject = next(c for c in cue.children if c.dep_ in SUBJECTS)
     rest = source.head
     return set(subtree_indices(subject)) | set(subtree_indices(rest)) - set(subtree_indices(source))
 

@@ -72,10 +72,8 @@ def read_verb(cue: Token, layout: Layout) -> Reading | None:
     blocked = _source_and_cue(cue, source)
     pieces = content_pieces(cue, indices - blocked, layout)
     if not pieces:
-        construction, pieces = (
-            "quote",
-            block_after(cue, layout) or adjacent_quote(cue, source, layout),
-        )
+        announced = passage_announced(cue.idx + len(cue), layout)  # "he said:"
+        construction, pieces = "quote", announced or adjacent_quote(cue, source, layout)
     if not pieces:
         return _framed(cue, layout)
     if construction in ANNOUNCING:
@@ -219,21 +217,12 @@ def _resumes_after_speaker(
     return end <= quote[0] and not layout.text[end : quote[0]].strip(" ,")
 
 
-def block_after(cue: Token, layout: Layout) -> tuple[Span, ...]:
-    """'In a speech last July, he said:' and the quoted passage is the next paragraph."""
-    paragraph = layout.paragraph_at(cue.idx)
-    rest = layout.text[cue.idx + len(cue) : paragraph[1]].strip()
-    index = layout.paragraph_index(cue.idx) + 1
-    if rest == ":" and index < len(layout.paragraphs):
-        return (layout.paragraphs[index],)
-    return ()
-
-
 def passage_announced(end: int, layout: Layout) -> tuple[Span, ...]:
-    """'released the following statement:', 'called them on it:', 'apologized for what
-    happened: "..."': an object running up to a colon that closes its paragraph, or that a
-    quote follows, announces what was said: the next paragraph, or the quote. (A clause
-    before a colon says something itself: 'said she has the quality for the job: "..."'.)"""
+    """'In a speech last July, he said:', 'released the following statement:', 'apologized
+    for what happened: "..."': a cue or an object running up to a colon that closes its
+    paragraph, or that a quote follows, announces what was said: the next paragraph, or the
+    quote. (A clause before a colon says something itself: 'said she has the quality for the
+    job: "..."'.)"""
     paragraph_end = layout.paragraph_at(end)[1]
     rest = layout.text[end:paragraph_end]
     if not rest.strip().startswith(":"):
