@@ -338,6 +338,18 @@ def test_quote_resumed_after_the_cue_is_part_of_the_same_claim(nlp: Language, te
     assert len(claims) == 1
 
 
+def test_a_quote_ending_the_paragraph_before_is_no_quote_of_the_next_cue(
+    nlp: Language,
+) -> None:
+    text = article(
+        "Secretary Jon Husted said the ruling was wrong. “Our system cannot give one county"
+        " court the power to change thirty years of election law.”",
+        "Husted continued by saying, “We will appeal this decision because we need clarity.”",
+    )
+    continued = [c for c in claims_of(nlp, text) if c.cue == "continued"]
+    assert all("Our system" not in c.claim for c in continued)
+
+
 def test_quote_in_the_next_sentence_continues_the_claim(nlp: Language) -> None:
     text = '"The river rose overnight," said Omar Haddad. "Nobody expected water this high."'
     claim = claim_with(claims_of(nlp, text), "Nobody expected water")

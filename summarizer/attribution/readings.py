@@ -158,7 +158,7 @@ def adjacent_quote(cue: Token, source: Token | None, layout: Layout) -> tuple[Sp
     left = min(cue.idx, source.left_edge.idx if source is not None else cue.idx)
     right = _past_addressee(cue, text)
     for quote in layout.quotes:
-        before = quote[1] <= left and not text[quote[1] : left].strip(" ,:—–-\n")
+        before = quote[1] <= left and not text[quote[1] : left].strip(" ,:—–-")
         before = before and (continues_sentence(quote, text) or _only_speaker_between(cue, source))
         after = quote[0] >= right and not text[right : quote[0]].strip(" ,:—–-")
         if before or after:
