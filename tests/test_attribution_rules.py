@@ -963,6 +963,17 @@ def test_a_contracted_has_is_no_passive(nlp: Language) -> None:
     assert claim_with(claims_of(nlp, text), "fight all the way").speaker == "Tom Reyes"
 
 
+def test_a_clause_before_a_cue_with_its_object_after_it_is_no_quote_of_it(
+    nlp: Language,
+) -> None:
+    text = (
+        "While he embraces what he believes are their shared strengths - youth and energy -"
+        " the senator disavows the ideology that his voters find so toxic."
+    )
+    claim = next(c for c in claims_of(nlp, text) if c.cue == "disavows")
+    assert claim.claim == "the ideology that his voters find so toxic"
+
+
 def test_a_clause_before_a_colon_says_something_itself(nlp: Language) -> None:
     text = 'Ms. Vance said she had the quality the job needs: "Steadiness, and strength."'
     claim = claim_with(claims_of(nlp, text), "quality the job needs")

@@ -109,16 +109,28 @@ def _clausal(cue: Token, source: Token | None) -> set[int]:
 def _closed_before(clause: Token, cue: Token) -> bool:
     """'Whites were split: more than half of white women preferred Clinton': a clause
     before the cue that a colon or semicolon closes is no quote of it, nor an unquoted one
-    before a cue with its clause after it ('It was no accident - Buck told POLITICO that')."""
+    before a cue with its clause or object after it ('It was no accident - Buck told
+    POLITICO that ...', 'While he embraces what he believes are ..., he disavows the
+    ideology')."""
     if clause.i > cue.i:
         return False
     between = cue.doc[clause.right_edge.i + 1 : cue.i]
     if any(t.text in (":", ";") for t in between):
         return True
-    reported_after = any(c.dep_ in CLAUSE_CONTENT and c.i > cue.i for c in cue.children)
+    reported_after = any(
+        c.i > cue.i and (c.dep_ in CLAUSE_CONTENT or _said_object(cue, c)) for c in cue.children
+    )
     opening = cue.doc[max(0, clause.left_edge.i - 1)]
     quoted = opening.is_quote or any(t.is_quote for t in between)
     return reported_after and not quoted
+
+
+def _said_object(cue: Token, child: Token) -> bool:
+    """'he disavows the ideology': an object right after the cue says what; not an
+    addressee ("told reporters") nor a phrase set off by a dash ("added -- a move that")."""
+    between = cue.doc[cue.i + 1 : child.left_edge.i]
+    adjacent = not any(t.is_punct for t in between)
+    return child.dep_ == "dobj" and adjacent and cue.lemma_ not in ADDRESSEE_OBJECT
 
 
 def _asked_if(cue: Token, source: Token | None) -> set[int]:
