@@ -993,6 +993,11 @@ def test_a_share_of_a_group_is_named_with_the_group(nlp: Language, text: str, sp
     assert [c.speaker for c in claims_of(nlp, text)] == [speaker]
 
 
+def test_no_one_is_named_no_one(nlp: Language) -> None:
+    text = "No one expected the council to approve the budget so quickly."
+    assert [c.speaker for c in claims_of(nlp, text)] == ["No one"]
+
+
 @pytest.mark.parametrize(
     ("text", "shown"),
     [

@@ -65,7 +65,7 @@ def naming(token: Token) -> tuple[str, str]:
         if token.pos_ == "PROPN" and category == "group":
             category = "unknown"  # the small model often tags surnames NORP
         return text_of(words), category
-    modifiers = [c for c in token.lefts if c.dep_ in NAME_MODIFIERS]
+    modifiers = [c for c in token.lefts if c.dep_ in NAME_MODIFIERS or _negates(c)]
     first = _compound_start(modifiers[0]) if modifiers else token.i
     start = _hyphenated_start(token.doc, first)
     words = _on_line_of(token, list(token.doc[start : token.i + 1]))
@@ -76,6 +76,11 @@ def naming(token: Token) -> tuple[str, str]:
     plural = token.tag_ in ("NNS", "NNPS")
     person = token.lemma_.lower() in PERSON_NOUNS
     return text_of(words), "group" if plural else "person" if person else "org"
+
+
+def _negates(modifier: Token) -> bool:
+    """ "No one expected ...": the speaker is "No one", never "one"."""
+    return modifier.dep_ == "det" and modifier.lower_ == "no"
 
 
 def employer_of(person: Token) -> str:
