@@ -127,9 +127,10 @@ def _bare_phrase(noun: Token) -> list[Token]:
 
 
 def _compound_start(modifier: Token) -> int:
-    """Back over the compound a modifier opens with ("New" of "New York businessman")."""
+    """Back over the compound a modifier opens with ("New" of "New York businessman") and
+    over a number's own modifier ("One in" of "One in five voters")."""
     while True:
-        compounds = [c for c in modifier.lefts if c.dep_ == "compound"]
+        compounds = [c for c in modifier.lefts if c.dep_ in ("compound", "quantmod")]
         if not compounds:
             return modifier.i
         modifier = compounds[0]
