@@ -485,6 +485,7 @@ def test_the_one_made_to_speak_speaks(nlp: Language, text: str, speaker: str) ->
     assert [c.speaker for c in claims_of(nlp, text)] == [speaker]
 
 
+
 def test_listed_members_of_a_group_are_the_speaker_and_keep_their_statement(
     nlp: Language,
 ) -> None:
@@ -1154,23 +1155,22 @@ def test_a_relative_clause_after_a_name_is_no_description(nlp: Language, clause:
     assert [(g.speaker, g.description) for g in groups] == [("Kristy Marino", None)]
 
 
+#: A speaker described by an apposition, then a relative clause that is a claim of its own.
+DESCRIBED_MP = (
+    "Chi Onwurah, the Labour MP for Newcastle Central, who has praised the report, said"
+    " it showed that precarious work was widespread."
+)
+
+
 def test_who_refers_to_the_person_a_place_in_their_description_belongs_to(
     nlp: Language,
 ) -> None:
-    text = (
-        "Chi Onwurah, the Labour MP for Newcastle Central, who has praised the report, said"
-        " it showed that precarious work was widespread."
-    )
-    claim = claim_with(claims_of(nlp, text), "the report")
+    claim = claim_with(claims_of(nlp, DESCRIBED_MP), "the report")
     assert claim.speaker == "Chi Onwurah"
 
 
 def test_an_apposition_is_described_without_the_relative_clause_after_it(nlp: Language) -> None:
-    text = (
-        "Chi Onwurah, the Labour MP for Newcastle Central, who is supporting the report, said"
-        " it showed that precarious work was widespread."
-    )
-    groups = group_claims(claims_of(nlp, text), text)
+    groups = group_claims(claims_of(nlp, DESCRIBED_MP), DESCRIBED_MP)
     assert [g.description for g in groups] == ["the Labour MP for Newcastle Central"]
 
 
