@@ -485,6 +485,11 @@ def test_the_one_made_to_speak_speaks(nlp: Language, text: str, speaker: str) ->
     assert [c.speaker for c in claims_of(nlp, text)] == [speaker]
 
 
+def test_a_pronoun_made_to_speak_speaks(nlp: Language) -> None:
+    text = "The hearing was so tense that she was prompted to say the budget would pass."
+    [claim] = claims_of(nlp, text)
+    assert span_text(text, claim.speaker_span) == "she"
+
 
 def test_listed_members_of_a_group_are_the_speaker_and_keep_their_statement(
     nlp: Language,

@@ -56,6 +56,12 @@ PEOPLE_NOUNS = words(
     """voter delegate rival supporter member critic lawmaker worker respondent people
     citizen democrat republican conservative liberal activist"""
 )
+PERSON_PRONOUNS = words("he him his she her")
+#: Outside a quote "I" is whoever wrote the piece: an author the article names by a label
+#: ("Annie Lowrey: California is becoming unlivable") or a sign-off, else no one known.
+FIRST_PERSON = words("i me my")
+THING_PRONOUNS = words("it its")
+GROUP_PRONOUNS = words("they them their we us our")
 #: Verbs of putting a question to someone ("Asked whether ..., she said", "asked him if ...").
 QUESTIONING = words("ask question press quiz query challenge wonder")
 #: Where something was said ("said in an interview"): not what was said.

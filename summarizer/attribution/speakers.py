@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from summarizer.attribution.antecedents import closer_antecedent
-from summarizer.attribution.lexicon import ARTIFACT, PERSON_NOUNS, words
+from summarizer.attribution.lexicon import (
+    ARTIFACT,
+    FIRST_PERSON,
+    GROUP_PRONOUNS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    THING_PRONOUNS,
+    words,
+)
 from summarizer.attribution.naming import (
     LISTED_ENTITIES,
     NAMED_SOURCES,
@@ -29,12 +37,6 @@ from summarizer.attribution.tags import RELATIVE_TAGS
 from summarizer.attribution.titles import Titled, last_titled
 from summarizer.attribution.tokens import has_determiner, is_document, object_of
 
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
-#: Outside a quote "I" is whoever wrote the piece: an author the article names by a label
-#: ("Annie Lowrey: California is becoming unlivable") or a sign-off, else no one known.
-FIRST_PERSON = frozenset({"i", "me", "my"})
-THING_PRONOUNS = frozenset({"it", "its"})
-GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
 INDEFINITE = frozenset({"a", "an", "another"})
 THE = frozenset({"the"})

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from summarizer.attribution.lexicon import ARTIFACT, PEOPLE_NOUNS, PERSON_NOUNS
+from summarizer.attribution.lexicon import (
+    ARTIFACT,
+    FIRST_PERSON,
+    GROUP_PRONOUNS,
+    PEOPLE_NOUNS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+)
 from summarizer.attribution.misparsed import (
     adjacent_subject,
     after_opening_phrase,
@@ -27,7 +34,6 @@ from summarizer.datelines import dateline_length
 INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "dep", "npadvmod"})
 MAX_CLIMB = 4
 EMPTY_SUBJECTS = frozenset({"it", "there"})
-PERSONAL_OBJECTS = frozenset({"me", "him", "her", "us", "them"})
 
 
 def source_of(cue: Token) -> Token | None:
@@ -171,7 +177,7 @@ def _is_people(token: Token) -> bool:
     lemma = token.lemma_.lower()
     return (
         token.ent_type_ in NAMES
-        or token.lower_ in PERSONAL_OBJECTS
+        or token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON
         or lemma in PERSON_NOUNS
         or lemma in PEOPLE_NOUNS
     )
