@@ -13,7 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 
 MIN_FEATURE_COUNT = 3
-L2 = 1.0
+#: Chosen by 4-fold CV on PolNeAR train (held-out log-loss of the candidates: L2 0.3 0.293,
+#: 1 0.260, 2 0.253, 3 0.252, 4 0.252, 6 0.254): stronger shrinking than 1 pays for rare words.
+L2 = 3.0
 ITERATIONS = 400
 LEARNING_RATE = 0.1
 KEEP_WEIGHT = 1e-4  # smaller weights are not written out

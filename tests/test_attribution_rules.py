@@ -556,7 +556,7 @@ def test_what_a_cue_says_of_its_object_belongs_to_the_claim(
             "for not releasing his full tax returns",
         ),
         (
-            "The regulator has banned the mining company from abandoning its waste ponds.",
+            "Governor Ann Lee has banned the mining company from abandoning its waste ponds.",
             "the mining company",
             "from abandoning its waste ponds",
         ),
