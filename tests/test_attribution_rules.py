@@ -575,6 +575,12 @@ def test_a_prepositional_cue_keeps_what_is_said_of_its_object(nlp: Language) -> 
     assert "a coward and a liar" in claim.claim
 
 
+def test_a_phrase_before_the_cue_is_where_it_was_said_not_what(nlp: Language) -> None:
+    text = "At the forum, Senator Ruth Alvarez called the new tax a mistake."
+    claim = claim_with(claims_of(nlp, text), "a mistake")
+    assert "forum" not in claim.claim
+
+
 def test_a_passive_expectation_keeps_its_subject_in_the_claim(nlp: Language) -> None:
     text = "The new harbour bridge is expected to open to traffic in early March."
     claim = claim_with(claims_of(nlp, text), "open to traffic")

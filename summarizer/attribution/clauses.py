@@ -190,6 +190,8 @@ def _prepositional(cue: Token, source: Token | None) -> set[int]:
         addressee = child.lower_ == "to" and cue.lemma_ in TOLD_TO  # "said to Walter"
         if child.i > past_object:
             break
+        if child.i < cue.i:  # "At the forum, Clinton called ...": where, not what
+            continue
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and not addressee:
             found = complement_of(child)
             if found is not None and _is_topic(found):
