@@ -581,6 +581,14 @@ def test_a_phrase_before_the_cue_is_where_it_was_said_not_what(nlp: Language) ->
     assert "forum" not in claim.claim
 
 
+def test_an_adverbial_cue_with_its_own_topic_does_not_report_the_main_clause(
+    nlp: Language,
+) -> None:
+    text = "The crowd grew quiet as Mayor Ann Lee called for an end to the strike."
+    claim = claim_with(claims_of(nlp, text), "an end to the strike")
+    assert "crowd" not in claim.claim
+
+
 def test_a_passive_expectation_keeps_its_subject_in_the_claim(nlp: Language) -> None:
     text = "The new harbour bridge is expected to open to traffic in early March."
     claim = claim_with(claims_of(nlp, text), "open to traffic")

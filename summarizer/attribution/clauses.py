@@ -161,9 +161,15 @@ def _inserted(cue: Token, source: Token | None) -> set[int]:
         return set()
     if cue.dep_ != "parataxis" and (head.lemma_ in CUE_VERBS or head.i > cue.i):
         return set()
-    if any(c.dep_ in COMPLEMENTS for c in cue.children):
+    if any(c.dep_ in COMPLEMENTS for c in cue.children) or _adverbial_with_topic(cue):
         return set()
     return set(subtree_indices(head)) - set(subtree_indices(cue))
+
+
+def _adverbial_with_topic(cue: Token) -> bool:
+    """'was emotional as she called for the amendment': the cue has its own content, which
+    '"...," she said of the plan' (a frame, not an adverbial clause) has not."""
+    return cue.dep_ == "advcl" and bool(_prepositional(cue, None))
 
 
 def _complement(cue: Token, source: Token | None) -> set[int]:
