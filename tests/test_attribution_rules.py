@@ -589,6 +589,12 @@ def test_an_adverbial_cue_with_its_own_topic_does_not_report_the_main_clause(
     assert "crowd" not in claim.claim
 
 
+def test_a_quote_framed_by_said_of_is_the_claim_not_what_it_was_about(nlp: Language) -> None:
+    text = '"Who do they think they are?" Mayor Ann Lee said of the bankers on Tuesday.'
+    claim = claim_with(claims_of(nlp, text), "Who do they think")
+    assert claim.quote and "bankers" not in claim.claim
+
+
 def test_a_passive_expectation_keeps_its_subject_in_the_claim(nlp: Language) -> None:
     text = "The new harbour bridge is expected to open to traffic in early March."
     claim = claim_with(claims_of(nlp, text), "open to traffic")

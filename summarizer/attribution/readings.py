@@ -27,6 +27,8 @@ FRAMED = "framed quote"
 LABEL = "label"
 #: Constructions whose content may only announce what was said ("the following statement:").
 ANNOUNCING = frozenset({"object", "preposition"})
+#: Verbs whose quote beside them is what was said, their "of X" only whom it was about.
+FRAMING_VERBS = frozenset({"say", "ask", "reply", "add", "write", "respond"})
 MAX_RESUME_GAP = 60  # characters between a cue and the quote it resumes: the source, a phrase
 
 
@@ -71,6 +73,8 @@ def read_verb(cue: Token, layout: Layout) -> Reading | None:
     indices = _beside_source(indices, cue, source)
     blocked = _source_and_cue(cue, source)
     pieces = content_pieces(cue, indices - blocked, layout)
+    if construction == "preposition" and cue.lemma_ in FRAMING_VERBS:
+        construction, pieces = _framing_quote(cue, source, layout) or (construction, pieces)
     if not pieces:
         announced = passage_announced(cue.idx + len(cue), layout)  # "he said:"
         construction, pieces = "quote", announced or adjacent_quote(cue, source, layout)
@@ -84,6 +88,14 @@ def read_verb(cue: Token, layout: Layout) -> Reading | None:
         target = None
     quoted = is_quoted(pieces, layout)
     return Reading(cue_span(cue), cue.lemma_, source, pieces, quoted, target, construction)
+
+
+def _framing_quote(
+    cue: Token, source: Token | None, layout: Layout
+) -> tuple[str, tuple[Span, ...]] | None:
+    """'"Who do they think they are?" Lee said of the bankers': the quote, not the topic."""
+    framing = adjacent_quote(cue, source, layout)
+    return ("quote", framing) if framing else None
 
 
 def _framed(cue: Token, layout: Layout) -> Reading | None:
