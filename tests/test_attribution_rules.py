@@ -595,6 +595,20 @@ def test_a_quote_framed_by_said_of_is_the_claim_not_what_it_was_about(nlp: Langu
     assert claim.quote and "bankers" not in claim.claim
 
 
+@pytest.mark.parametrize(
+    ("sentence", "whole", "not_in_it"),
+    [
+        ("Former staff described crass behavior by the mayor.", "by the mayor", None),
+        ("She defended the plan by pointing to the budget.", "the plan", "pointing"),
+    ],
+)
+def test_by_after_an_object_names_whose_it_is_unless_it_says_how(
+    nlp: Language, sentence: str, whole: str, not_in_it: str | None
+) -> None:
+    claim = claim_with(claims_of(nlp, sentence), whole)
+    assert not_in_it is None or not_in_it not in claim.claim
+
+
 def test_a_passive_expectation_keeps_its_subject_in_the_claim(nlp: Language) -> None:
     text = "The new harbour bridge is expected to open to traffic in early March."
     claim = claim_with(claims_of(nlp, text), "open to traffic")

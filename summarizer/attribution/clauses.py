@@ -263,7 +263,9 @@ def _runs_on(child: Token, found: set[int]) -> bool:
     if child.dep_ != "prep" or child.left_edge.i != max(found) + 1:
         return False
     noun = complement_of(child)  # "to the BBC", "to burning the flag"
-    return noun is not None and child.lower_ not in FRAMING_PREPOSITIONS and _is_topic(noun)
+    if noun is None or (child.lower_ in FRAMING_PREPOSITIONS and noun.pos_ == "VERB"):
+        return False
+    return _is_topic(noun)
 
 
 def _listed_object(child: Token, found: set[int]) -> bool:
