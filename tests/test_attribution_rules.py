@@ -609,6 +609,41 @@ def test_by_after_an_object_names_whose_it_is_unless_it_says_how(
     assert not_in_it is None or not_in_it not in claim.claim
 
 
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        (
+            "Trade experts said rising costs have contributed to weakening the region's"
+            " export appeal, citing the strategic importance of a port that borders three"
+            " countries.",
+            "weakening the region's export appeal",
+            "the strategic importance of a port",
+        ),
+        (
+            "Senator Ann Lee said the governor called her and apologized, and that she"
+            ' forgave him, adding that "he is a decent man."',
+            "she forgave him",
+            "he is a decent man",
+        ),
+    ],
+)
+def test_a_participle_hung_inside_a_claim_is_a_second_claim_of_the_speaker(
+    nlp: Language, sentence: str, first: str, second: str
+) -> None:
+    claims = claims_of(nlp, sentence)
+    said, added = claim_with(claims, first), claim_with(claims, second)
+    assert said is not added and second not in said.claim
+    assert added.speaker == said.speaker
+
+
+def test_a_participle_of_someone_inside_the_claim_is_not_split_off(nlp: Language) -> None:
+    text = "On Tuesday, the owner said a man came in saying he was waiting for his girlfriend."
+    claims = claims_of(nlp, text)
+    assert [c.claim for c in claims if c.speaker == "owner"] == [
+        "a man came in saying he was waiting for his girlfriend"
+    ]
+
+
 def test_a_passive_expectation_keeps_its_subject_in_the_claim(nlp: Language) -> None:
     text = "The new harbour bridge is expected to open to traffic in early March."
     claim = claim_with(claims_of(nlp, text), "open to traffic")

@@ -170,10 +170,10 @@ def _controller(infinitive: Token) -> Token | None:
     verb = infinitive.head
     controls = ("dobj", "nsubjpass")
     found = next((c for c in verb.children if c.dep_ in controls and c.i < infinitive.i), None)
-    return found if found is not None and _is_people(found) else None
+    return found if found is not None and is_people(found) else None
 
 
-def _is_people(token: Token) -> bool:
+def is_people(token: Token) -> bool:
     lemma = token.lemma_.lower()
     return (
         token.ent_type_ in NAMES
