@@ -644,6 +644,16 @@ def test_a_participle_of_someone_inside_the_claim_is_not_split_off(nlp: Language
     ]
 
 
+def test_a_closing_according_to_vouches_for_the_whole_sentence(nlp: Language) -> None:
+    text = (
+        "The Lakeside Hotel was paid $29,715 and the Harbor Grill was paid $125,080,"
+        " according to city records."
+    )
+    claim = claim_with(claims_of(nlp, text), "Harbor Grill")
+    assert claim.speaker == "city records"
+    assert claim.claim.startswith("The Lakeside Hotel was paid")
+
+
 def test_a_passive_expectation_keeps_its_subject_in_the_claim(nlp: Language) -> None:
     text = "The new harbour bridge is expected to open to traffic in early March."
     claim = claim_with(claims_of(nlp, text), "open to traffic")

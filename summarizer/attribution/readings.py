@@ -285,11 +285,22 @@ def read_according_to(according: Token, layout: Layout) -> Reading | None:
         return None
     clause = according.head
     indices = set(subtree_indices(clause)) - set(subtree_indices(according))
-    pieces = content_pieces(according, indices, layout)
+    pieces = _sentence_before(according, layout) or content_pieces(according, indices, layout)
     if not pieces:
         return None
     span = trim(layout.text, (according.idx, to.idx + len(to)))
     return Reading(span, ACCORDING_TO, source, pieces, is_quoted(pieces, layout), None, "according")
+
+
+def _sentence_before(according: Token, layout: Layout) -> tuple[Span, ...]:
+    """'..., and Trump Restaurants LLC was paid $125,080, according to FEC records.': a
+    closing "according to" vouches for the whole sentence, not the clause it hangs on."""
+    start, end = layout.sentence_at(according.idx)
+    after = according.right_edge.idx + len(according.right_edge)
+    if layout.text[after:end].strip(" .!?\"”’'\n") or according.idx <= start:
+        return ()
+    before = trim(layout.text, (start, according.idx))
+    return (widen_to_quote(before, layout),) if before[1] > before[0] else ()
 
 
 def read_in_survey(preposition: Token, layout: Layout) -> Reading | None:
