@@ -654,6 +654,25 @@ def test_a_closing_according_to_vouches_for_the_whole_sentence(nlp: Language) ->
     assert claim.claim.startswith("The Lakeside Hotel was paid")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim_text"),
+    [
+        (
+            "Senator Ann Lee defended her call to raise the state minimum wage.",
+            "her call to raise the state minimum wage",
+        ),
+        (
+            "Mayor Tom Hale has described the annual dinner as Washington celebrating itself.",
+            "the annual dinner as Washington celebrating itself",
+        ),
+    ],
+)
+def test_a_clause_right_after_the_object_says_what_it_is(
+    nlp: Language, sentence: str, claim_text: str
+) -> None:
+    assert claim_text in [c.claim for c in claims_of(nlp, sentence)]
+
+
 def test_a_passive_expectation_keeps_its_subject_in_the_claim(nlp: Language) -> None:
     text = "The new harbour bridge is expected to open to traffic in early March."
     claim = claim_with(claims_of(nlp, text), "open to traffic")

@@ -246,7 +246,7 @@ def _nominal(cue: Token, source: Token | None) -> set[int]:
         if listed:
             found.update(range(max(found) + 1, child.left_edge.i))  # the commas between
         said_of = listed or _predicates_object(child) or _object_complement(child)
-        if said_of or _runs_on(child, found):
+        if said_of or _runs_on(child, found) or _clause_of_object(child, found):
             found.update(subtree_indices(child))
     return found
 
@@ -266,6 +266,15 @@ def _runs_on(child: Token, found: set[int]) -> bool:
     if noun is None or (child.lower_ in FRAMING_PREPOSITIONS and noun.pos_ == "VERB"):
         return False
     return _is_topic(noun)
+
+
+def _clause_of_object(child: Token, found: set[int]) -> bool:
+    """'described the dinner as Washington celebrating itself', 'defended his call to
+    raise the minimum wage': a clause right after the object that the parser hung on
+    the cue says what the object is."""
+    if child.dep_ != "advcl" or child.left_edge.i != max(found) + 1:
+        return False
+    return child.left_edge.lower_ in ("as", "to")
 
 
 def _listed_object(child: Token, found: set[int]) -> bool:
