@@ -673,6 +673,15 @@ def test_a_clause_right_after_the_object_says_what_it_is(
     assert claim_text in [c.claim for c in claims_of(nlp, sentence)]
 
 
+def test_a_name_called_without_a_parsed_object_is_still_the_claim(nlp: Language) -> None:
+    text = article(
+        "Governor Tom Hale said the race was over.",
+        "Later, he called Moss “Sleepy Alan” several times.",
+    )
+    claim = claim_with(claims_of(nlp, text), "Sleepy Alan")
+    assert claim.speaker == "Tom Hale"
+
+
 def test_a_passive_expectation_keeps_its_subject_in_the_claim(nlp: Language) -> None:
     text = "The new harbour bridge is expected to open to traffic in early March."
     claim = claim_with(claims_of(nlp, text), "open to traffic")

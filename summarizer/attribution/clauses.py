@@ -236,7 +236,9 @@ def _nominal(cue: Token, source: Token | None) -> set[int]:
     if cue.lemma_ in ADDRESSEE_OBJECT:
         return set()
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-    if obj is None or _speaking_document(obj):
+    if obj is None:
+        return _lone_predicate(cue)
+    if _speaking_document(obj):
         return set()
     found = set(subtree_indices(obj))
     for child in cue.children:
@@ -249,6 +251,13 @@ def _nominal(cue: Token, source: Token | None) -> set[int]:
         if said_of or _runs_on(child, found) or _clause_of_object(child, found):
             found.update(subtree_indices(child))
     return found
+
+
+def _lone_predicate(cue: Token) -> set[int]:
+    """'called Rubio "Little Marco" multiple times': the parser may hang the whole of what
+    was called on the cue as one object predicate, with no object."""
+    found = next((c for c in cue.children if c.dep_ == "oprd"), None)
+    return set(subtree_indices(found)) if found is not None else set()
 
 
 def _object_complement(child: Token) -> bool:
