@@ -682,6 +682,33 @@ def test_a_name_called_without_a_parsed_object_is_still_the_claim(nlp: Language)
     assert claim.speaker == "Tom Hale"
 
 
+def test_he_is_never_a_plural_group_named_before(nlp: Language) -> None:
+    text = article(
+        "Several Democrats criticized the plan as reckless.",
+        "A city budget could not simply be a list of promises, he said.",
+    )
+    claim = claim_with(claims_of(nlp, text), "a list of promises")
+    assert claim.speaker != "Democrats"
+
+
+def test_a_verb_joined_to_a_passive_one_shares_its_subject(nlp: Language) -> None:
+    text = (
+        "At the end of the day, Mr. Hale was forced into a rare moment of damage control"
+        " and said that his words had been misconstrued."
+    )
+    claim = claim_with(claims_of(nlp, text), "misconstrued")
+    assert claim.speaker == "Hale"
+
+
+def test_a_speaker_hung_on_an_opening_participle_phrase_speaks(nlp: Language) -> None:
+    text = (
+        "Alarmed by the unrest in Nevada, Senator Tom Hale, the minority leader, said that"
+        " he spoke with the governor."
+    )
+    claim = claim_with(claims_of(nlp, text), "he spoke with the governor")
+    assert claim.speaker == "Tom Hale"
+
+
 def test_a_passive_expectation_keeps_its_subject_in_the_claim(nlp: Language) -> None:
     text = "The new harbour bridge is expected to open to traffic in early March."
     claim = claim_with(claims_of(nlp, text), "open to traffic")

@@ -62,8 +62,8 @@ def naming(token: Token) -> tuple[str, str]:
         words = [t for t in token.doc[ent[0] : ent[1]] if not (t.i == ent[0] and t.lower_ == "the")]
         words = without_headline_verbs(_before_label_colon(_on_line_of(token, words)))
         category = CATEGORY_OF_ENTITY[token.ent_type_]
-        if token.pos_ == "PROPN" and category == "group":
-            category = "unknown"  # the small model often tags surnames NORP
+        if token.pos_ == "PROPN" and category == "group" and token.tag_ != "NNPS":
+            category = "unknown"  # the small model often tags surnames NORP ("Europeans" no)
         return text_of(words), category
     modifiers = [c for c in token.lefts if c.dep_ in NAME_MODIFIERS or _negates(c)]
     first = _compound_start(modifiers[0]) if modifiers else token.i

@@ -156,11 +156,18 @@ def _inherited_subject(cue: Token) -> Token | None:
         controller = _controller(token) if token.dep_ == "xcomp" else None
         if controller is not None:
             return controller
+        joined = token.dep_ == "conj"
         token = token.head
         subject = subject_of(token) if token.pos_ in ("VERB", "AUX") else None
+        if subject is None and joined:
+            subject = _passive_subject(token)  # "Hale was forced into ... and said"
         if subject is not None:
             return subject
     return None
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _controller(infinitive: Token) -> Token | None:
