@@ -106,13 +106,18 @@ def _speech_like(quote: Span, text: str) -> bool:
 
 
 def _previous(readings: list[Reading], quote: Span, layout: Layout) -> Reading | None:
-    earlier = [r for r in readings if r.content_span[1] <= quote[0] and r.quote]
+    earlier = [r for r in readings if r.content_span[1] <= quote[0] and _ends_quoting(r, layout)]
     if not earlier:
         return None
     # the latest cue among equals: '"She said it was over," Cole said. "..."' continues Cole
     last = max(earlier, key=lambda r: (r.content_span[1], r.cue))
     gap = layout.paragraph_index(quote[0]) - layout.paragraph_index(last.content_span[1] - 1)
     return last if gap <= 1 else None
+
+
+def _ends_quoting(reading: Reading, layout: Layout) -> bool:
+    """A quote, or a claim ending in one ('Yet Trump is also a "change agent," Cole said.')."""
+    return reading.quote or layout.quote_at(reading.content_span[1] - 1) is not None
 
 
 def _resolve(doc: Doc, text: str, readings: list[Reading]) -> tuple[Claim, ...]:
