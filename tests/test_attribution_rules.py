@@ -709,6 +709,37 @@ def test_a_speaker_hung_on_an_opening_participle_phrase_speaks(nlp: Language) ->
     assert claim.speaker == "Tom Hale"
 
 
+def test_a_pronoun_opening_a_sentence_is_the_person_the_last_one_was_about(
+    nlp: Language,
+) -> None:
+    text = article(
+        "Senator Jeff Moss said the bank had failed its customers.",
+        "In a statement, Governor Ann Lee was more careful than her colleagues. Though she"
+        " called the bank's conduct “troubling,” she stopped short of calling for new rules.",
+    )
+    claim = claim_with(claims_of(nlp, text), "the bank's conduct")
+    assert claim.speaker == "Ann Lee"
+
+
+def test_a_title_keeps_he_from_a_woman_the_last_sentence_was_about(nlp: Language) -> None:
+    text = article(
+        "Senator Jeff Moss said the plan had failed.",
+        "Mrs. Hale will face the same questions. He noted that the vote was close.",
+    )
+    claim = claim_with(claims_of(nlp, text), "the vote was close")
+    assert claim.speaker == "Jeff Moss"
+
+
+def test_a_quote_after_a_claim_ending_in_a_quote_continues_it(nlp: Language) -> None:
+    text = article(
+        "Senator Ann Lee said the vote was close.",
+        "Yet the plan is also a “fresh start,” Lee said. “That’s exactly what the city needs"
+        " right now, and voters know it.”",
+    )
+    claim = claim_with(claims_of(nlp, text), "exactly what the city needs")
+    assert claim.speaker == "Ann Lee"
+
+
 def test_a_passive_expectation_keeps_its_subject_in_the_claim(nlp: Language) -> None:
     text = "The new harbour bridge is expected to open to traffic in early March."
     claim = claim_with(claims_of(nlp, text), "open to traffic")

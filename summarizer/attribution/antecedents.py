@@ -1,4 +1,5 @@
-"""A pronoun's antecedent in its own sentence, before the last source is looked at.
+"""A pronoun's antecedent in its own sentence (or the one before), before the last
+source is looked at.
 
 Sources are resolved against earlier sources only, so "they" in "Employees could face
 a fine if they fail to tell their bosses ..." would become whoever spoke last (in one
@@ -15,6 +16,8 @@ from summarizer.attribution.tokens import is_document
 
 SINGULAR_PERSON = frozenset({"he", "she"})
 PLURAL = frozenset({"they"})
+MALE_TITLES = frozenset({"mr", "sir", "lord"})
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame"})
 QUOTE_TAGS = frozenset({"``", "''"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: A subject inside what was reported ("said the minister had resigned") is no antecedent
@@ -31,7 +34,33 @@ def closer_antecedent(pronoun: Token) -> Token | None:
     before = doc[pronoun.sent.start : pronoun.i]
     fitting = [t for t in before if _subject_of_a_clause(t) and _fits(t, wanted)]
     outside = [t for t in fitting if not _quote_between(t, pronoun)]
-    return outside[-1] if outside else None
+    if outside:
+        return outside[-1]
+    named_before = any(t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") for t in before)
+    if wanted not in SINGULAR_PERSON or named_before:
+        return None
+    return _main_subject_before(pronoun)
+
+
+def _main_subject_before(pronoun: Token) -> Token | None:
+    """'Hillary Clinton was more circumspect ... Though she called ...': a pronoun opening
+    its sentence refers to the person the previous sentence was about (its main subject),
+    not to whoever spoke last (there, a senator quoted a paragraph before)."""
+    doc, start = pronoun.doc, pronoun.sent.start
+    if start == 0:
+        return None
+    root = doc[start - 1].sent.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or _quote_between(subject, pronoun):
+        return None
+    fits = _fits(subject, pronoun.lower_) and _same_sex(subject, pronoun)
+    return subject if fits else None
+
+
+def _same_sex(noun: Token, pronoun: Token) -> bool:
+    """No title says otherwise: "Mrs. Clinton" is never "he", "Mr. Obama" never "she"."""
+    titles = {c.lower_.rstrip(".") for c in noun.children if c.dep_ == "compound"}
+    return not titles & (FEMALE_TITLES if pronoun.lower_ == "he" else MALE_TITLES)
 
 
 def _quote_between(token: Token, pronoun: Token) -> bool:
