@@ -740,6 +740,15 @@ def test_a_quote_after_a_claim_ending_in_a_quote_continues_it(nlp: Language) -> 
     assert claim.speaker == "Ann Lee"
 
 
+def test_a_person_is_not_the_organisation_named_after_her(nlp: Language) -> None:
+    text = article(
+        "The Lee Foundation said the grant had been approved in March.",
+        "Later, Lee said she was proud of the work.",
+    )
+    claim = claim_with(claims_of(nlp, text), "proud of the work")
+    assert claim.speaker == "Lee"
+
+
 def test_a_passive_expectation_keeps_its_subject_in_the_claim(nlp: Language) -> None:
     text = "The new harbour bridge is expected to open to traffic in early March."
     claim = claim_with(claims_of(nlp, text), "open to traffic")

@@ -274,6 +274,8 @@ class Resolver:
             variant = words <= entity.words or entity.words <= words
             if entity.listed != listed and words != entity.words:
                 variant = False  # "Russia" is not "Russia and Iran"
+            if category == "person" and entity.category == "org" and words < entity.words:
+                variant = False  # "Clinton" is not "the Clinton Foundation"
             if words and variant and not definite:
                 entity.absorb(name, words, category)
                 return entity
