@@ -749,6 +749,17 @@ def test_a_person_is_not_the_organisation_named_after_her(nlp: Language) -> None
     assert claim.speaker == "Lee"
 
 
+def test_a_nickname_in_a_quote_is_not_the_name_a_speaker_is_shown_under(
+    nlp: Language,
+) -> None:
+    text = article(
+        "Governor Ann Lee said the plan had failed.",
+        "Her rival wrote: “Crooked Ann Lee is a disaster for the state.”",
+    )
+    claim = claim_with(claims_of(nlp, text), "the plan had failed")
+    assert claim.speaker == "Ann Lee"
+
+
 def test_a_passive_expectation_keeps_its_subject_in_the_claim(nlp: Language) -> None:
     text = "The new harbour bridge is expected to open to traffic in early March."
     claim = claim_with(claims_of(nlp, text), "open to traffic")

@@ -46,7 +46,7 @@ def extract_claims(
     readings = _read_cues(doc, layout, cues)
     readings = _with_floating_quotes(sorted(readings, key=lambda r: r.cue), layout)
     readings = _outermost(split_participles(doc, readings, layout))
-    return _resolve(doc, layout.text, readings)
+    return _resolve(doc, layout, readings)
 
 
 def _read_cues(doc: Doc, layout: Layout, model: CueModel) -> list[Reading]:
@@ -120,14 +120,17 @@ def _ends_quoting(reading: Reading, layout: Layout) -> bool:
     return reading.quote or layout.quote_at(reading.content_span[1] - 1) is not None
 
 
-def _resolve(doc: Doc, text: str, readings: list[Reading]) -> tuple[Claim, ...]:
+def _resolve(doc: Doc, layout: Layout, readings: list[Reading]) -> tuple[Claim, ...]:
     """Resolve source mentions in text order, then build claims with each entity's final name
     (an entity met first as "Kartapolov" is shown as "Andrei Kartapolov" once he is named)."""
     authors = frozenset(r.source.i for r in readings if r.source is not None and _is_byline(r))
     resolver = Resolver(titled_people(doc), authors)
     mentions = sorted({r.source.i: r.source for r in readings if r.source is not None}.items())
     entities: dict[int, Entity | None] = {i: resolver.resolve(token) for i, token in mentions}
-    resolver.complete_names(e for e in doc.ents if e.label_ == "PERSON")
+    # not from quotes: a speaker's nickname for someone ("Crooked Hillary Clinton")
+    unquoted = (e for e in doc.ents if e.label_ == "PERSON" and not layout.quote_at(e.start_char))
+    resolver.complete_names(unquoted)
+    text = layout.text
     return tuple(build_claim(doc, text, r, _entity_of(r, entities)) for r in readings)
 
 
