@@ -760,6 +760,16 @@ def test_a_nickname_in_a_quote_is_not_the_name_a_speaker_is_shown_under(
     assert claim.speaker == "Ann Lee"
 
 
+def test_a_contrasting_while_clause_is_a_claim_of_its_own_speaker(nlp: Language) -> None:
+    text = (
+        "Senator Ann Lee suggested that the budget was too small, while Governor Tom Hale"
+        " said that the state could not afford more."
+    )
+    claims = claims_of(nlp, text)
+    assert claim_with(claims, "the budget was too small").claim == "that the budget was too small"
+    assert claim_with(claims, "could not afford more").speaker == "Tom Hale"
+
+
 def test_a_passive_expectation_keeps_its_subject_in_the_claim(nlp: Language) -> None:
     text = "The new harbour bridge is expected to open to traffic in early March."
     claim = claim_with(claims_of(nlp, text), "open to traffic")

@@ -10,10 +10,10 @@ from spacy.tokens import Doc
 
 from summarizer.attribution.candidates import candidates
 from summarizer.attribution.claims import build_claim
+from summarizer.attribution.continuations import split_continuations
 from summarizer.attribution.cue_model import CueModel, load_cue_model
 from summarizer.attribution.labels import SPEAKER_LABEL, read_speaker_labels
 from summarizer.attribution.layout import Layout
-from summarizer.attribution.participles import split_participles
 from summarizer.attribution.readings import (
     ACCORDING_TO,
     IN_SURVEY,
@@ -45,7 +45,7 @@ def extract_claims(
     cues = model if model is not None else load_cue_model()
     readings = _read_cues(doc, layout, cues)
     readings = _with_floating_quotes(sorted(readings, key=lambda r: r.cue), layout)
-    readings = _outermost(split_participles(doc, readings, layout))
+    readings = _outermost(split_continuations(doc, readings, layout))
     return _resolve(doc, layout, readings)
 
 
