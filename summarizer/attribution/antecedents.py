@@ -43,7 +43,7 @@ def closer_antecedent(pronoun: Token) -> Token | None:
 
 
 def _main_subject_before(pronoun: Token) -> Token | None:
-    """'Hillary Clinton was more circumspect ... Though she called ...': a pronoun opening
+    """'Governor Ann Lee was more careful ... Though she called ...': a pronoun opening
     its sentence refers to the person the previous sentence was about (its main subject),
     not to whoever spoke last (there, a senator quoted a paragraph before)."""
     doc, start = pronoun.doc, pronoun.sent.start

@@ -196,7 +196,7 @@ def _prepositional(cue: Token, source: Token | None) -> set[int]:
         addressee = child.lower_ == "to" and cue.lemma_ in TOLD_TO  # "said to Walter"
         if child.i > past_object:
             break
-        if child.i < cue.i:  # "At the forum, Clinton called ...": where, not what
+        if child.i < cue.i:  # "At the forum, Alvarez called ...": where, not what
             continue
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and not addressee:
             found = complement_of(child)
@@ -254,7 +254,7 @@ def _nominal(cue: Token, source: Token | None) -> set[int]:
 
 
 def _lone_predicate(cue: Token) -> set[int]:
-    """'called Rubio "Little Marco" multiple times': the parser may hang the whole of what
+    """'he called Moss "Sleepy Alan" several times': the parser may hang the whole of what
     was called on the cue as one object predicate, with no object."""
     found = next((c for c in cue.children if c.dep_ == "oprd"), None)
     return set(subtree_indices(found)) if found is not None else set()
@@ -278,8 +278,8 @@ def _runs_on(child: Token, found: set[int]) -> bool:
 
 
 def _clause_of_object(child: Token, found: set[int]) -> bool:
-    """'described the dinner as Washington celebrating itself', 'defended his call to
-    raise the minimum wage': a clause right after the object that the parser hung on
+    """'described the dinner as the town celebrating itself', 'defended her call to raise
+    the minimum wage': a clause right after the object that the parser hung on
     the cue says what the object is."""
     if child.dep_ != "advcl" or child.left_edge.i != max(found) + 1:
         return False

@@ -15,7 +15,7 @@ from summarizer.attribution.tokens import is_document
 #: Words opening a clause that the small model reads as prepositions ("a day after X said").
 SUBORDINATORS = frozenset({"after", "before", "since", "until", "when", "as", "while"})
 #: Phrases opening a sentence that the subject may be hung on: "In an interview with ...,",
-#: "Alarmed by the unrest in Nevada, ...".
+#: "Alarmed by the riots in Ohio, ...".
 OPENINGS = frozenset({"prep", "advcl"})
 
 
@@ -52,7 +52,7 @@ def subordinate_subject(cue: Token) -> Token | None:
 
 def after_opening_phrase(cue: Token) -> Token | None:
     """'In an interview with hosts Joe and Mika, the candidate stated ...', 'Alarmed by the
-    unrest in Nevada, Senator Harry Reid, the minority leader, said': the small model
+    riots in Ohio, Senator Tom Hale, the majority leader, said': the small model
     hangs the subject on the phrase opening the sentence (as its apposition, conjunct or
     object) and leaves the verb without one. The first noun phrase that starts after a
     comma of that phrase and runs up to the verb ('..., Col. Steven Warren, a spokesman,')."""

@@ -293,7 +293,7 @@ def read_according_to(according: Token, layout: Layout) -> Reading | None:
 
 
 def _sentence_before(according: Token, layout: Layout) -> tuple[Span, ...]:
-    """'..., and Trump Restaurants LLC was paid $125,080, according to FEC records.': a
+    """'..., and the Harbor Grill was paid $125,080, according to city records.': a
     closing "according to" vouches for the whole sentence, not the clause it hangs on."""
     start, end = layout.sentence_at(according.idx)
     after = according.right_edge.idx + len(according.right_edge)
