@@ -1,4 +1,5 @@
-"""extract_claims: cues -> readings -> nested ones dropped -> floating quotes -> speakers."""
+"""extract_claims: cues -> readings -> floating quotes -> continuations split off -> nested
+ones dropped -> speakers."""
 
 from __future__ import annotations
 
@@ -116,7 +117,7 @@ def _previous(readings: list[Reading], quote: Span, layout: Layout) -> Reading |
 
 
 def _ends_quoting(reading: Reading, layout: Layout) -> bool:
-    """A quote, or a claim ending in one ('Yet Trump is also a "change agent," Cole said.')."""
+    """A quote, or a claim ending in one ('Yet the plan is also a "fresh start," Lee said.')."""
     return reading.quote or layout.quote_at(reading.content_span[1] - 1) is not None
 
 
@@ -127,7 +128,7 @@ def _resolve(doc: Doc, layout: Layout, readings: list[Reading]) -> tuple[Claim, 
     resolver = Resolver(titled_people(doc), authors)
     mentions = sorted({r.source.i: r.source for r in readings if r.source is not None}.items())
     entities: dict[int, Entity | None] = {i: resolver.resolve(token) for i, token in mentions}
-    # not from quotes: a speaker's nickname for someone ("Crooked Hillary Clinton")
+    # not from quotes: a speaker's nickname for someone ("Crooked Ann Lee")
     unquoted = (e for e in doc.ents if e.label_ == "PERSON" and not layout.quote_at(e.start_char))
     resolver.complete_names(unquoted)
     text = layout.text
