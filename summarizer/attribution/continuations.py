@@ -14,7 +14,7 @@ own; the other claim ends where it begins.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -29,29 +29,37 @@ DANGLING = (" and", " but", " while")
 CONTRASTS = ("while", "whereas")
 
 
+@dataclass(frozen=True)
+class Split:
+    """Where the holding claim ends, and whether the split-off claim is its speaker's."""
+
+    at: int
+    same_speaker: bool
+
+
 def split_continuations(doc: Doc, readings: list[Reading], layout: Layout) -> list[Reading]:
     """``readings`` with each continuation split off the claim that held it."""
-    splits: dict[int, tuple[Reading, int]] = {}
+    splits: dict[int, tuple[Reading, Split]] = {}
     for inner in readings:
         for outer in readings:
-            at = _split_point(doc, inner, outer, layout)
-            if at is not None:
-                splits[id(inner)] = (outer, at)
+            split = _split_point(doc, inner, outer, layout)
+            if split is not None:
+                splits[id(inner)] = (outer, split)
     if not splits:
         return readings
     result = []
     for reading in readings:
-        cuts = [at for outer, at in splits.values() if outer is reading]
+        cuts = [split.at for outer, split in splits.values() if outer is reading]
         if cuts:
             reading = replace(reading, content=_cut(layout.text, reading.content, min(cuts)))
-        split = splits.get(id(reading))
-        if split is not None and split[1] == reading.cue[0]:  # a participle: the same speaker
-            reading = replace(reading, source=split[0].source)
+        held = splits.get(id(reading))
+        if held is not None and held[1].same_speaker:
+            reading = replace(reading, source=held[0].source)
         result.append(reading)
     return result
 
 
-def _split_point(doc: Doc, inner: Reading, outer: Reading, layout: Layout) -> int | None:
+def _split_point(doc: Doc, inner: Reading, outer: Reading, layout: Layout) -> Split | None:
     """Where ``outer``'s content ends if ``inner`` continues it: at a participle cue, or
     where a contrasting clause with its own speaker opens ("..., while 20 percent said")."""
     if inner is outer or outer.lemma == ACCORDING_TO or layout.quote_at(inner.cue[0]):
@@ -66,10 +74,10 @@ def _split_point(doc: Doc, inner: Reading, outer: Reading, layout: Layout) -> in
     if cue is None or cue.dep_ != "advcl":
         return None
     if cue.tag_ == "VBG" and not _has_own_speaker(inner):
-        return inner.cue[0]
+        return Split(inner.cue[0], same_speaker=True)
     contrast = any(has_marker(cue, word) for word in CONTRASTS) and subject_of(cue) is not None
     start = cue.left_edge.idx
-    return start if contrast and piece[0] < start else None
+    return Split(start, same_speaker=False) if contrast and piece[0] < start else None
 
 
 def _has_own_speaker(inner: Reading) -> bool:
@@ -84,7 +92,7 @@ def _cut(text: str, content: tuple[Span, ...], at: int) -> tuple[Span, ...]:
     pieces = []
     for start, end in content:
         piece = trim(text, (start, min(end, at)))
-        while ending := next((d for d in DANGLING if text[: piece[1]].endswith(d)), ""):
+        while ending := next((d for d in DANGLING if text.endswith(d, *piece)), ""):
             piece = trim(text, (piece[0], piece[1] - len(ending)))
         if piece[1] > piece[0]:
             pieces.append(piece)

@@ -181,6 +181,7 @@ def _controller(infinitive: Token) -> Token | None:
 
 
 def is_people(token: Token) -> bool:
+    """A person, people or a named group or organisation: someone who can speak."""
     lemma = token.lemma_.lower()
     return (
         token.ent_type_ in NAMES
