@@ -308,10 +308,8 @@ def _predicates_object(child: Token) -> bool:
 def _passive_subject(cue: Token, source: Token | None) -> set[int]:
     """'The decision was announced by ...': the passive subject is what was said, with what
     is said of it ('Sanders was declared the winner', 'she is seen as an outsider')."""
-    for child in cue.children:
-        if child.dep_ == "nsubjpass" and child.lower_ not in EMPTY_SUBJECTS:
-            return set(subtree_indices(child)) | _predicate_after(cue)
-    return set()
+    subject = _raised_subject(cue)
+    return subject | _predicate_after(cue) if subject else set()
 
 
 def _predicate_after(cue: Token) -> set[int]:
