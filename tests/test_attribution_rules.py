@@ -625,9 +625,21 @@ def test_by_after_an_object_names_whose_it_is_unless_it_says_how(
             "she forgave him",
             "he is a decent man",
         ),
+        (
+            "Moss said her recent speeches have given her campaign a lift and said that"
+            " the governor no longer speaks for the party.",
+            "her campaign a lift",
+            "the governor no longer speaks",
+        ),
+        (
+            "Hale told the paper that his office had never seen the letter and said it"
+            " would look into the matter.",
+            "never seen the letter",
+            "look into the matter",
+        ),
     ],
 )
-def test_a_participle_hung_inside_a_claim_is_a_second_claim_of_the_speaker(
+def test_a_cue_hung_inside_a_claim_is_a_second_claim_of_the_speaker(
     nlp: Language, sentence: str, first: str, second: str
 ) -> None:
     claims = claims_of(nlp, sentence)
@@ -636,12 +648,26 @@ def test_a_participle_hung_inside_a_claim_is_a_second_claim_of_the_speaker(
     assert added.speaker == said.speaker
 
 
-def test_a_participle_of_someone_inside_the_claim_is_not_split_off(nlp: Language) -> None:
-    text = "On Tuesday, the owner said a man came in saying he was waiting for his girlfriend."
-    claims = claims_of(nlp, text)
-    assert [c.claim for c in claims if c.speaker == "owner"] == [
-        "a man came in saying he was waiting for his girlfriend"
-    ]
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "claim_text"),
+    [
+        (
+            "On Tuesday, the owner said a man came in saying he was waiting for his girlfriend.",
+            "owner",
+            "a man came in saying he was waiting for his girlfriend",
+        ),
+        (
+            "Mayor Tom Hale said Kim Lee lied and called him a cheat.",
+            "Tom Hale",
+            "Kim Lee lied and called him a cheat",
+        ),
+    ],
+)
+def test_a_cue_of_someone_inside_the_claim_is_not_split_off(
+    nlp: Language, sentence: str, speaker: str, claim_text: str
+) -> None:
+    claims = claims_of(nlp, sentence)
+    assert [c.claim for c in claims if c.speaker == speaker] == [claim_text]
 
 
 def test_a_closing_according_to_vouches_for_the_whole_sentence(nlp: Language) -> None:

@@ -6,19 +6,24 @@ to "said", so the claim of "said" swallows the second one and nesting would drop
 same with a contrast: "70 percent said they had made up their minds, while 20 percent
 said they might still change them".
 
-Outside quotes, a participle cue (same speaker, unless the clause it hangs on has a
-person of its own: then who speaks is unclear, and it stays inside) or a "while" clause
-with its own speaker, whose content runs to the end of the other claim, is a claim of its
-own; the other claim ends where it begins.
+"Lee said the plan had failed and said that ...": a second verb of saying may hang on
+"failed" in the same way.
+
+Outside quotes, such a cue whose content runs to the end of the other claim is a claim
+of its own, and the other claim ends where it begins: a participle (same speaker, unless
+the clause it hangs on has a person of its own: then who speaks is unclear, and it stays
+inside), a verb of saying joined by "and" with no subject of its own (same speaker, on
+the same condition), or a "while" clause with its own speaker.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from summarizer.attribution.layout import Layout
+from summarizer.attribution.lexicon import SPEECH
 from summarizer.attribution.readings import ACCORDING_TO, Reading
 from summarizer.attribution.subjects import is_people, subject_of
 from summarizer.attribution.tokens import has_marker, overlaps, trim
@@ -71,6 +76,8 @@ def _split_point(doc: Doc, inner: Reading, outer: Reading, layout: Layout) -> Sp
         return None
     span = doc.char_span(*inner.cue, alignment_mode="expand")
     cue = span.root if span is not None else None
+    if cue is not None and _joined_speech(cue):
+        return Split(inner.cue[0], same_speaker=True)
     if cue is None or cue.dep_ != "advcl":
         return None
     if cue.tag_ == "VBG" and not _has_own_speaker(inner):
@@ -78,6 +85,21 @@ def _split_point(doc: Doc, inner: Reading, outer: Reading, layout: Layout) -> Sp
     contrast = any(has_marker(cue, word) for word in CONTRASTS) and subject_of(cue) is not None
     start = cue.left_edge.idx
     return Split(start, same_speaker=False) if contrast and piece[0] < start else None
+
+
+def _joined_speech(cue: Token) -> bool:
+    """'Lee said the plan had failed and said that ...': a verb of saying joined to a verb
+    of what was said, with no subject of its own, goes on with the speaker's turn, unless
+    that verb has a person for a subject ("Lee said Kim lied and called him a cheat": who
+    called is unclear)."""
+    if cue.dep_ != "conj" or cue.lemma_.lower() not in SPEECH or _subject(cue) is not None:
+        return False
+    joined_to = _subject(cue.head)
+    return joined_to is None or joined_to.pos_ == "PRON" or not is_people(joined_to)
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _has_own_speaker(inner: Reading) -> bool:
