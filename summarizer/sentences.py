@@ -44,6 +44,8 @@ SENTENCE_STARTERS = _word_set(
     mr mrs ms dr"""
 )
 
+#: Spaces within a line; web text often has no-break spaces ('he said. \xa0"The ...').
+INLINE_SPACE = " \t\u00a0"
 _LOOKAROUND = 80  # characters looked at around a terminator; words are shorter
 _TERMINATOR = re.compile(r"(?:\.{2,}|…|[.!?]+|[。！？]+)[\"'”’»)\]]*")
 _CJK_FULL_STOP = re.compile(r"[。！？]")
@@ -169,7 +171,7 @@ def _quote_opens_sentence(text: str, quote_end: int) -> bool:
     opening = max(window.rfind("“"), window.rfind('"'))
     if opening < 0:
         return False
-    before = window[:opening].rstrip(" ")
+    before = window[:opening].rstrip(INLINE_SPACE)
     return not before or before[-1] in '\n.!?”"'
 
 

@@ -73,10 +73,11 @@ def test_a_quote_over_several_paragraphs_is_shown_as_one_quotation(
     )
 
 
-def test_floating_quote_paragraph_inherits_the_previous_speaker(nlp: Language) -> None:
-    text = article(
-        '"The harvest was the worst in twenty years," said Anna Weber, a farmer in Bavaria.',
-        '"We lost almost half of the wheat to the rain in July."',
+@pytest.mark.parametrize("between", ["\n\n", " \u00a0"])  # next paragraph; after a no-break space
+def test_floating_quote_inherits_the_previous_speaker(nlp: Language, between: str) -> None:
+    text = (
+        '"The harvest was the worst in twenty years," said Anna Weber, a farmer in Bavaria.'
+        f'{between}"We lost almost half of the wheat to the rain in July."'
     )
     claim = claim_with(claims_of(nlp, text), "half of the wheat")
     assert claim.speaker == "Anna Weber"

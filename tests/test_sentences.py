@@ -114,6 +114,10 @@ def test_quote_split_across_sentences_keeps_closing_quote(seed: str) -> None:
                 "That is what he said.",
             ],
         ),
+        (
+            'The vote was close. \u00a0"Is it over?" King asked Scott.',
+            ["The vote was close.", '"Is it over?" King asked Scott.'],
+        ),
         ("他来了。她走了。", ["他来了。", "她走了。"]),
     ],
 )

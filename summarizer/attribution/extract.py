@@ -27,6 +27,7 @@ from summarizer.attribution.signoffs import read_sign_offs
 from summarizer.attribution.speakers import Entity, Resolver
 from summarizer.attribution.titles import titled_people
 from summarizer.attribution.tokens import overlaps
+from summarizer.sentences import INLINE_SPACE
 from summarizer.types import Claim, Sentence, Span
 
 MIN_FLOATING_WORDS = 4
@@ -101,7 +102,7 @@ def _inside(cue: Span, layout: Layout) -> bool:
 
 def _speech_like(quote: Span, text: str) -> bool:
     """A full quoted sentence, not a quoted phrase ("shudder quotes", titles)."""
-    before = text[max(0, quote[0] - LOOK_BACK) : quote[0]].rstrip(" ")
+    before = text[max(0, quote[0] - LOOK_BACK) : quote[0]].rstrip(INLINE_SPACE)
     starts_sentence = not before or before[-1] in '.!?\n”"'
     return starts_sentence and len(text[quote[0] : quote[1]].split()) >= MIN_FLOATING_WORDS
 

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from summarizer.attribution.layout import Layout
 from summarizer.attribution.tags import CLAUSE_VERB_TAGS, NOMINALS
+from summarizer.sentences import INLINE_SPACE
 from summarizer.types import Span
 
 #: The quote's last mark before its closing quotation mark when the sentence goes on.
@@ -67,7 +68,7 @@ def _quote_before(cue: Token, layout: Layout) -> Span | None:
 def continues_sentence(quote: Span, text: str) -> bool:
     """The sentence goes on after the quote ('"...," he said'; not '"Judy." Brad Pitt ...')."""
     inner = text[quote[0] : quote[1]].rstrip(CLOSING_MARKS)
-    following = text[quote[1] : quote[1] + LOOK_AFTER].lstrip(" ")
+    following = text[quote[1] : quote[1] + LOOK_AFTER].lstrip(INLINE_SPACE)
     return inner[-1:] in CONTINUING or following.startswith(",")
 
 
