@@ -709,6 +709,22 @@ def test_a_name_called_without_a_parsed_object_is_still_the_claim(nlp: Language)
     assert claim.speaker == "Tom Hale"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim_text"),
+    [
+        ("Lee promised Sunday at a rally in Reno to end the gas tax.", "to end the gas tax"),
+        (
+            "Mayor Tom Hale called Friday for the police chief to resign.",
+            "for the police chief to resign",
+        ),
+    ],
+)
+def test_the_day_it_was_said_is_not_what_was_said(
+    nlp: Language, sentence: str, claim_text: str
+) -> None:
+    assert [c.claim for c in claims_of(nlp, sentence)] == [claim_text]
+
+
 def test_he_is_never_a_plural_group_named_before(nlp: Language) -> None:
     text = article(
         "Several Democrats criticized the plan as reckless.",

@@ -21,6 +21,7 @@ from summarizer.attribution.lexicon import (
     CUE_VERBS,
     DENIAL,
     QUESTIONING,
+    words,
 )
 from summarizer.attribution.subjects import EMPTY_SUBJECTS, inverted_inside
 from summarizer.attribution.tags import SUBJECTS
@@ -72,6 +73,8 @@ TOLD_TO = frozenset(
 FRAMING_PREPOSITIONS = frozenset({"according", "including", "by"})
 #: "said on Monday", "said in Iowa" are not "commented on X".
 CIRCUMSTANCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+#: "promised Sunday to ...": the small model may take the day for the object.
+DAYS = words("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
 
 
 def content_of(cue: Token, source: Token | None) -> tuple[str, set[int]]:
@@ -236,6 +239,8 @@ def _nominal(cue: Token, source: Token | None) -> set[int]:
     if cue.lemma_ in ADDRESSEE_OBJECT:
         return set()
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.lower_ in DAYS:
+        return _clause_after(cue, obj)
     if obj is None:
         return _lone_predicate(cue)
     if _speaking_document(obj):
@@ -257,7 +262,18 @@ def _lone_predicate(cue: Token) -> set[int]:
     """'he called Moss "Sleepy Alan" several times': the parser may hang the whole of what
     was called on the cue as one object predicate, with no object."""
     found = next((c for c in cue.children if c.dep_ == "oprd"), None)
+    if found is not None and found.lower_ in DAYS:
+        return _clause_after(cue, found)
     return set(subtree_indices(found)) if found is not None else set()
+
+
+def _clause_after(cue: Token, day: Token) -> set[int]:
+    """'promised Sunday at a rally to end ...', 'called Wednesday for the judge to resign':
+    the small model takes the day for the object; what was said is the clause after it."""
+    for child in cue.rights:
+        if child.i > day.i and child.dep_ == "advcl" and child.left_edge.lower_ in ("to", "for"):
+            return set(subtree_indices(child))
+    return set()
 
 
 def _object_complement(child: Token) -> bool:
