@@ -534,6 +534,33 @@ def test_a_section_label_before_a_colon_is_no_speaker(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Moss: Hold the line.",  # a section heading about Moss between paragraphs of prose
+        "Ohio: Ann Lee, Tom Hale, Ruth Alvarez, Kim Park, Sam Ortiz.",  # who is in a group
+    ],
+)
+def test_a_heading_or_a_list_after_a_name_and_colon_is_no_statement(
+    nlp: Language, paragraph: str
+) -> None:
+    text = article(
+        "Three candidates remain in the race for governor after the debate on Tuesday.",
+        paragraph,
+        "Senator Ann Moss has the most to lose in the primary next week.",
+    )
+    assert not [c for c in claims_of(nlp, text) if c.cue == ":"]
+
+
+def test_a_short_transcript_turn_is_its_speakers_statement(nlp: Language) -> None:
+    text = article(
+        "Lee: Do you think the plan will pass?",
+        "Moss: Not this year.",
+        "Lee: Why not?",
+    )
+    assert claim_with(claims_of(nlp, text), "Not this year").speaker == "Moss"
+
+
+@pytest.mark.parametrize(
     ("sentence", "said_of_it"),
     [
         ("Senator Ruth Alvarez called the governor a reckless gambler.", "reckless gambler"),

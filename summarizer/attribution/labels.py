@@ -3,6 +3,8 @@
 Headlines ("Paul Ryan: FBI Decision Defies Explanation") and transcripts
 ("Matthews: Well, speculation is bad.") attribute this way; PolNeAR takes the
 colon as the cue, the name as the source and the rest of the paragraph as content.
+Section headings ("Cruz: Just hang on." between paragraphs of prose) and lists of names
+("Iowa: Tim Albrecht, Brad Anderson, ...") open with a name and a colon too.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ from summarizer.types import Span
 SPEAKER_LABEL = ":"
 MAX_LABEL_WORDS = 5
 MIN_CONTENT_WORDS = 3
+MAX_HEADING_WORDS = 4
+MIN_LISTED = 4  # comma-separated items of a list of names
+NAMES_SHARE = 0.8  # of the items: names
 #: Name words that may be lower-case: "Secretary of State", "Ben de Groot".
 CONNECTORS = words("of the and de van von da al bin")
 #: Capitalised labels that are sections or page furniture, not speakers.
@@ -36,7 +41,21 @@ OPENING_QUOTES = "\"“'‘"
 def read_speaker_labels(doc: Doc, layout: Layout) -> list[Reading]:
     """The statement of every paragraph opening with a speaker label."""
     found = [_label(doc, layout, paragraph) for paragraph in layout.paragraphs]
-    return [label for label in found if label is not None]
+    turns = {i for i, label in enumerate(found) if label is not None}
+    return [
+        label
+        for i, label in enumerate(found)
+        if label is not None and not _section_heading(label, i, turns, layout.text)
+    ]
+
+
+def _section_heading(label: Reading, index: int, turns: set[int], text: str) -> bool:
+    """'Cruz: Just hang on.' between paragraphs of prose heads a section about Cruz; a
+    transcript's short turn ("Lee: No.") has turns around it, a headline opens the text."""
+    if index == 0 or index - 1 in turns or index + 1 in turns or label.quote:
+        return False
+    start, end = label.content[0]
+    return len(text[start:end].split()) <= MAX_HEADING_WORDS
 
 
 def _label(doc: Doc, layout: Layout, paragraph: Span) -> Reading | None:
@@ -47,7 +66,8 @@ def _label(doc: Doc, layout: Layout, paragraph: Span) -> Reading | None:
     if colon < 0 or not _is_name(layout.text[start:colon]):
         return None
     content = trim(layout.text, (colon + 1, end))
-    if len(layout.text[content[0] : content[1]].split()) < MIN_CONTENT_WORDS:
+    words = layout.text[content[0] : content[1]]
+    if len(words.split()) < MIN_CONTENT_WORDS or _list_of_names(words):
         return None
     label = doc.char_span(start, colon, alignment_mode="expand")
     if label is None or not _names_someone(label.root):
@@ -55,6 +75,13 @@ def _label(doc: Doc, layout: Layout, paragraph: Span) -> Reading | None:
     pieces = (content,)
     quoted = is_quoted(pieces, layout)
     return Reading((colon, colon + 1), SPEAKER_LABEL, label.root, pieces, quoted, None, LABEL)
+
+
+def _list_of_names(content: str) -> bool:
+    """'Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...' lists who is in a group."""
+    items = [item.split() for item in content.split(",")]
+    names = [i for i in items if 0 < len(i) <= MAX_LABEL_WORDS and all(w[0].isupper() for w in i)]
+    return len(items) >= MIN_LISTED and len(names) >= NAMES_SHARE * len(items)
 
 
 def _is_name(label: str) -> bool:
