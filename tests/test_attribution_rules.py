@@ -519,7 +519,9 @@ def test_a_paragraph_opening_with_a_name_and_colon_is_that_speakers_statement(
     assert claim.cue == ":"
 
 
-@pytest.mark.parametrize("heading", ["Background", "Details", "Context", "Timeline"])
+@pytest.mark.parametrize(
+    "heading", ["Background", "Details", "Context", "Timeline", "LOOK", "BOOM"]
+)
 def test_a_news_section_heading_before_a_colon_is_no_speaker(nlp: Language, heading: str) -> None:
     text = f"{heading}: Schools are experimenting with cameras to keep their students safe."
     assert not [c for c in claims_of(nlp, text) if "experimenting" in c.claim]

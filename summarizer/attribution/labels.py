@@ -26,9 +26,11 @@ MIN_LISTED = 4  # comma-separated items of a list of names
 NAMES_SHARE = 0.8  # of the items: names
 #: Name words that may be lower-case: "Secretary of State", "Ben de Groot".
 CONNECTORS = words("of the and de van von da al bin")
-#: Capitalised labels that are sections or page furniture, not speakers.
+#: Capitalised labels that are sections, page furniture or a headline's kicker ("BOOM:",
+#: "BUSTED:", "LOOK:"), not speakers.
 NOT_SPEAKERS = words(
     """update updated note correction related watch read photo video editor's editors
+    look boom busted bombshell wow shocking revealed
     exclusive breaking analysis opinion source sources sponsored advertisement listen
     see more also full live transcript caption credit background details context flashback
     timeline highlights summary takeaway takeaways contact gallery email e-mail phone tel
