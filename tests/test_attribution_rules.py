@@ -146,6 +146,48 @@ def test_beliefs_and_intentions(nlp: Language) -> None:
     assert claim_with(claims, "sue the state").kind == "belief"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("Senator Ann Lee doubts that the new dam will be finished.", "doubts"),
+        ("Farmers in the valley fear the drought will last another year.", "fear"),
+    ],
+)
+def test_a_belief_is_shown_with_its_verb(nlp: Language, sentence: str, shown: str) -> None:
+    """Shown alone, "the dam will be finished" would read as what Lee said."""
+    claim = claims_of(nlp, sentence)[0]
+    assert claim.kind == "belief"
+    assert display_claim(claim).startswith(f"{shown} ")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "shown"),
+    [
+        (
+            "Republicans in the state senate have been critical of the governor's budget.",
+            "Republicans",
+            "have been critical of the governor's budget",
+        ),
+        (
+            "Senator Ann Lee is not sure the new dam can be finished this year.",
+            "Ann Lee",
+            "is not sure the new dam can be finished this year",
+        ),
+        (
+            "Union leaders are confident that the strike will end soon.",
+            "Union leaders",
+            "are confident the strike will end soon",
+        ),
+    ],
+)
+def test_a_stance_taken_with_an_adjective_is_a_belief_shown_with_it(
+    nlp: Language, sentence: str, speaker: str, shown: str
+) -> None:
+    claim = claims_of(nlp, sentence)[0]
+    assert (claim.speaker, claim.kind) == (speaker, "belief")
+    assert display_claim(claim) == shown
+
+
 def test_accusation_names_the_accused(nlp: Language) -> None:
     text = "Germany accused Russia of spreading false reports about the election."
     claim = claim_with(claims_of(nlp, text), "spreading false reports")

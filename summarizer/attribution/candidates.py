@@ -1,4 +1,5 @@
-"""Candidate cues: every verb and noun whose clause rules find a content.
+"""Candidate cues: every verb, noun and predicative adjective ("was critical of") whose
+clause rules find a content.
 
 Auxiliaries ("is", "has") are no candidates: on PolNeAR train they were cues in a
 handful of cases and wrong in most others.
@@ -15,15 +16,21 @@ from dataclasses import dataclass
 
 import numpy as np
 from spacy.attrs import POS
-from spacy.symbols import NOUN, VERB
+from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from summarizer.attribution.features import cue_features
 from summarizer.attribution.layout import Layout
-from summarizer.attribution.readings import Reading, read_noun, read_verb
+from summarizer.attribution.readings import Reading, read_adjective, read_noun, read_verb
 
 #: Parts of speech that may be cues, by name (the cue model's thresholds are keyed so).
-CANDIDATE_POS = {"VERB": VERB, "NOUN": NOUN}
+CANDIDATE_POS = {"VERB": VERB, "NOUN": NOUN, "ADJ": ADJ}
+
+
+def _read(token: Token, layout: Layout) -> Reading | None:
+    if token.pos == NOUN:
+        return read_noun(token, layout)
+    return read_adjective(token, layout) if token.pos == ADJ else read_verb(token, layout)
 
 
 @dataclass(frozen=True)
@@ -43,7 +50,7 @@ def candidates(
     found = []
     for index in np.flatnonzero(np.isin(doc.to_array([POS]), wanted)):
         token = doc[int(index)]
-        reading = read_noun(token, layout) if token.pos == NOUN else read_verb(token, layout)
+        reading = _read(token, layout)
         if reading is not None:
             found.append(Candidate(token, reading, tuple(cue_features(token, reading, layout))))
     return found

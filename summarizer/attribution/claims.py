@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from summarizer.attribution.leads import cue_lead
 from summarizer.attribution.lexicon import kind_of
-from summarizer.attribution.readings import Reading
+from summarizer.attribution.readings import ADJECTIVE, Reading
 from summarizer.attribution.speakers import Entity
 from summarizer.attribution.tokens import trim
 from summarizer.types import Claim, Span
@@ -16,7 +16,8 @@ def build_claim(doc: Doc, text: str, reading: Reading, entity: Entity | None) ->
     """The claim of a reading whose source resolved to ``entity`` (None: unresolved)."""
     source = reading.source
     speaker = entity.name if entity is not None else _unresolved_name(source)
-    kind = kind_of(reading.lemma)
+    stance = reading.construction.startswith(ADJECTIVE)  # "is confident that ..."
+    kind = "belief" if stance else kind_of(reading.lemma)
     return Claim(
         speaker=speaker,
         speaker_span=mention_span(text, source, reading.cue),

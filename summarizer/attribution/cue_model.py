@@ -2,9 +2,9 @@
 
 A logistic regression over ``features.cue_features``; its weights are data
 (``cue_weights.json``, written by ``bench/attribution.py --learn`` from PolNeAR
-train only) and are read once per process, when first needed. Verbs and nouns
-have their own thresholds: noun cues ("her criticism of ...") are much less
-often right, so they must be surer to count.
+train only) and are read once per process, when first needed. Verbs, nouns and
+adjectives have their own thresholds: noun cues ("her criticism of ...") are much
+less often right, so they must be surer to count.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ WEIGHTS_FILE = "cue_weights.json"
 
 @dataclass(frozen=True)
 class CueModel:
-    """Feature weights, and per part of speech ("VERB", "NOUN") the probability from
+    """Feature weights, and per part of speech ("VERB", "NOUN", "ADJ") the probability from
     which a candidate counts as a cue (a part of speech not listed never does)."""
 
     weights: Mapping[str, float]

@@ -1,6 +1,6 @@
 """What the cue model sees of one candidate reading: named, sparse features.
 
-A candidate is any verb or noun with a content the clause rules found; whether it is
+A candidate is any verb, noun or adjective with a content the clause rules found; whether it is
 an attribution cue depends on the word, the construction, who the source is and the
 context (a quote nearby, the cue inside a quote, negation, tense). Conjunctions with
 the lemma let the model learn per-word behaviour ("want" + infinitive, "support" +

@@ -1,8 +1,10 @@
 """The cue words shown before a claim whose content says nothing alone.
 
 "Clinton" under a speaker says nothing; "endorsed Clinton" does. So does a question
-("asked whether ..."), which shown alone would read as a statement. Statements ("said
-the talks failed") are shown without their cue: the speaker's heading says who.
+("asked whether ..."), which shown alone would read as a statement, and a belief or a
+stance ("doubts the plan will pass", "is not sure she can win"), which shown alone would
+read as the speaker's word. Statements ("said the talks failed") are shown without their
+cue: the speaker's heading says who.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def cue_lead(doc: Doc, text: str, reading: Reading, kind: str) -> str | None:
     if not 0 <= start - cue[1] <= MAX_CUE_GAP:
         return None
     content = doc.char_span(*reading.content[0], alignment_mode="expand")
-    if content is None or not _needs_cue(reading, content):
+    if content is None or not (kind == "belief" or _needs_cue(reading, content)):
         return None
     words = _cue_words(text[cue[0] : start], headline=_title_case(content))
     return f"when {words}" if words and _put_to_speaker(doc, cue) else words

@@ -319,3 +319,30 @@ def read_in_survey(preposition: Token, layout: Layout) -> Reading | None:
         return None
     span = (preposition.idx, preposition.idx + len(preposition))
     return Reading(span, IN_SURVEY, survey, pieces, is_quoted(pieces, layout), None, "survey")
+
+
+#: Verbs an adjective cue is said of ("was critical of", "seemed certain that").
+COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "sound", "grow", "feel"})
+#: Constructions an adjective cue may have: what it is about, or a clause; its readings
+#: are named apart ("adjective clause") so that the cue model learns them apart.
+ADJECTIVE_CONSTRUCTIONS = frozenset({"clause", "complement", "preposition"})
+ADJECTIVE = "adjective"
+
+
+def read_adjective(adjective: Token, layout: Layout) -> Reading | None:
+    """'Republicans have been critical of the plan', 'she is confident that ...'."""
+    verb = adjective.head
+    if adjective.dep_ != "acomp" or verb.lemma_.lower() not in COPULAS:
+        return None
+    source = source_of(verb)
+    construction, indices = content_of(adjective, source)
+    if construction not in ADJECTIVE_CONSTRUCTIONS:
+        return None
+    pieces = content_pieces(adjective, indices - _source_and_cue(adjective, source), layout)
+    if not pieces:
+        return None
+    start = cue_span(verb)[0] if verb.i < adjective.i else adjective.idx
+    span = (start, adjective.idx + len(adjective))  # "is not sure", "have been critical"
+    quoted = is_quoted(pieces, layout)
+    stance = f"{ADJECTIVE} {construction}"
+    return Reading(span, adjective.lemma_, source, pieces, quoted, None, stance)
