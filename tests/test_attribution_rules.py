@@ -796,6 +796,24 @@ def test_the_day_it_was_said_is_not_what_was_said(
     assert [c.claim for c in claims_of(nlp, sentence)] == [claim_text]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "answer"),
+    [
+        (
+            "Asked if the plan was fair, 46 percent of voters said yes.",
+            "46 percent of voters",
+            "yes",
+        ),
+        ("Last month, 26 percent said the same.", "26 percent", "the same"),
+    ],
+)
+def test_a_one_word_answer_is_what_was_said(
+    nlp: Language, sentence: str, speaker: str, answer: str
+) -> None:
+    claims = claims_of(nlp, sentence)
+    assert (speaker, answer) in [(c.speaker, c.claim) for c in claims]
+
+
 def test_he_is_never_a_plural_group_named_before(nlp: Language) -> None:
     text = article(
         "Several Democrats criticized the plan as reckless.",

@@ -73,6 +73,11 @@ TOLD_TO = frozenset(
 FRAMING_PREPOSITIONS = frozenset({"according", "including", "by"})
 #: "said on Monday", "said in Iowa" are not "commented on X".
 CIRCUMSTANCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+#: Verbs answering with a word ("said yes", "said so", "said the same of Lee").
+ANSWERING = words("say answer reply respond")
+ANSWERS = words("yes no so")
+SAME = words("same opposite")
+SAID_OF = words("of about to")
 #: "promised Sunday to ...": the small model may take the day for the object.
 DAYS = words("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
 
@@ -355,6 +360,21 @@ def _relative(cue: Token, source: Token | None) -> set[int]:
     return set(subtree_indices(noun)) - set(subtree_indices(cue))
 
 
+def _answer(cue: Token, source: Token | None) -> set[int]:
+    """'46 percent said yes', 'half said so', '26 percent said the same (of Lee)': the
+    answer is what was said, with what it is said of."""
+    if cue.lemma_ not in ANSWERING:
+        return set()
+    for child in cue.rights:
+        if child.lower_ in ANSWERS or (child.lower_ in SAME and child.dep_ != "advmod"):
+            found = set(subtree_indices(child))
+            for after in cue.rights:
+                if after.i > child.i and after.dep_ == "prep" and after.lower_ in SAID_OF:
+                    found.update(subtree_indices(after))
+            return found
+    return set()
+
+
 Rule = Callable[[Token, Token | None], set[int]]
 #: Tried in this order; the cue lexicon says in which constructions a lemma is a cue.
 RULES: tuple[tuple[str, Rule], ...] = (
@@ -368,6 +388,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("passive", _passive_subject),
     ("as-clause", _as_clause),
     ("relative", _relative),
+    ("answer", _answer),
 )
 
 
