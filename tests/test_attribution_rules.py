@@ -814,6 +814,38 @@ def test_a_one_word_answer_is_what_was_said(
     assert (speaker, answer) in [(c.speaker, c.claim) for c in claims]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim_text", "shown"),
+    [
+        (
+            "Lee called for the board to delay the vote.",
+            "the board to delay the vote",
+            "called for the board to delay the vote",
+        ),
+        (
+            "The union called on the mayor to resign.",
+            "the mayor to resign",
+            "called on the mayor to resign",
+        ),
+        (
+            "Ann Lee on Wednesday called on the board to delay the vote.",
+            "the board to delay the vote",
+            "called on the board to delay the vote",
+        ),
+        (
+            "Moss has called for the former governor of Ohio to release the minutes.",
+            "the former governor of Ohio to release the minutes",
+            "has called for the former governor of Ohio to release the minutes",
+        ),
+    ],
+)
+def test_who_is_called_on_to_act_belongs_to_the_claim(
+    nlp: Language, sentence: str, claim_text: str, shown: str
+) -> None:
+    claim = claim_with(claims_of(nlp, sentence), claim_text)
+    assert (claim.claim, display_claim(claim)) == (claim_text, shown)
+
+
 def test_he_is_never_a_plural_group_named_before(nlp: Language) -> None:
     text = article(
         "Several Democrats criticized the plan as reckless.",

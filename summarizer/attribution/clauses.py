@@ -185,7 +185,17 @@ def _complement(cue: Token, source: Token | None) -> set[int]:
     what is said: 'Osman is believed to have been on the flight'."""
     for child in cue.children:
         if child.dep_ == "xcomp":
-            return set(subtree_indices(child)) | _raised_subject(cue)
+            return set(subtree_indices(child)) | _raised_subject(cue) | _called_on(cue, child)
+    return set()
+
+
+def _called_on(cue: Token, infinitive: Token) -> set[int]:
+    """'called on the mayor to resign': who is to do it belongs to what was called for."""
+    for child in cue.rights:
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon") and child.i < infinitive.i:
+            found = complement_of(child)
+            if found is not None and _is_topic(found):  # not "on Wednesday"
+                return set(subtree_indices(found))
     return set()
 
 
@@ -209,8 +219,24 @@ def _prepositional(cue: Token, source: Token | None) -> set[int]:
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and not addressee:
             found = complement_of(child)
             if found is not None and _is_topic(found):
-                return set(subtree_indices(found)) | _as_phrase(cue, child)
+                return _with_clause_after(cue, set(subtree_indices(found)) | _as_phrase(cue, child))
+    return _for_clause(cue)
+
+
+def _for_clause(cue: Token) -> set[int]:
+    """'called for the board to delay the vote': the small model makes "for" the marker of
+    a clause; what was called for is the clause without it."""
+    for child in cue.rights:
+        if child.dep_ == "advcl" and child.left_edge.i == cue.i + 1 and has_marker(child, "for"):
+            return set(subtree_indices(child)) - {child.left_edge.i}
     return set()
+
+
+def _with_clause_after(cue: Token, found: set[int]) -> set[int]:
+    """'called for the senator to release the transcripts': the clause the parser hung on
+    the cue right after the phrase says what was called for."""
+    after = next((c for c in cue.rights if _clause_of_object(c, found)), None)
+    return found | set(subtree_indices(after)) if after is not None else found
 
 
 def _object_before_prepositions(cue: Token) -> int:
