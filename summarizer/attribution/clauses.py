@@ -271,7 +271,7 @@ def _nominal(cue: Token, source: Token | None) -> set[int]:
         return set()
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if obj is not None and obj.lower_ in DAYS:
-        return _clause_after(cue, obj)
+        return _clause_after_day(cue, obj)
     if obj is None:
         return _lone_predicate(cue)
     if _speaking_document(obj):
@@ -294,11 +294,11 @@ def _lone_predicate(cue: Token) -> set[int]:
     was called on the cue as one object predicate, with no object."""
     found = next((c for c in cue.children if c.dep_ == "oprd"), None)
     if found is not None and found.lower_ in DAYS:
-        return _clause_after(cue, found)
+        return _clause_after_day(cue, found)
     return set(subtree_indices(found)) if found is not None else set()
 
 
-def _clause_after(cue: Token, day: Token) -> set[int]:
+def _clause_after_day(cue: Token, day: Token) -> set[int]:
     """'promised Sunday at a rally to end ...', 'called Wednesday for the judge to resign':
     the small model takes the day for the object; what was said is the clause after it."""
     for child in cue.rights:
