@@ -188,6 +188,10 @@ def test_a_stance_taken_with_an_adjective_is_a_belief_shown_with_it(
     assert display_claim(claim) == shown
 
 
+def test_an_adjective_that_takes_no_stance_is_no_claim(nlp: Language) -> None:
+    assert not claims_of(nlp, "Robert Lane was available for the remainder of the game.")
+
+
 def test_accusation_names_the_accused(nlp: Language) -> None:
     text = "Germany accused Russia of spreading false reports about the election."
     claim = claim_with(claims_of(nlp, text), "spreading false reports")

@@ -34,6 +34,20 @@ SPEECH = words(
     persuade shout scream yell whisper cry exclaim muse sigh laugh smile grumble protest
     concur highlight underline underscore prove demonstrate express imply mean accept"""
 )
+#: Adjectives of a stance: what one thinks, feels or is ready to do about something
+#: ("critical of", "sure that", "eager to"); "available", "capable" take no stance.
+STANCE = words(
+    """critical supportive opposed skeptical sceptical doubtful confident sure certain unsure
+    uncertain convinced aware unaware concerned worried nervous anxious afraid fearful alarmed
+    optimistic pessimistic hopeful upbeat positive negative eager keen willing unwilling
+    reluctant hesitant loath inclined ready determined committed quick adamant insistent
+    clear vocal outspoken open glad happy unhappy pleased displeased satisfied dissatisfied
+    proud ashamed sorry angry furious upset frustrated irritated annoyed disappointed
+    surprised shocked aghast stunned thrilled excited enthusiastic lukewarm sanguine wary
+    leery mistrustful distrustful suspicious comfortable uncomfortable content fond
+    sympathetic hostile divided united unified unapologetic honest candid upfront vague
+    mindful careful sensitive passionate adamant bent intent"""
+)
 #: "tell" and friends take the addressee as object, never the content.
 ADDRESSEE_OBJECT = words(
     "tell inform notify assure convince persuade ask urge warn advise remind instruct order"

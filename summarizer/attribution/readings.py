@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from summarizer.attribution.clauses import content_of, target_of
 from summarizer.attribution.layout import Layout
-from summarizer.attribution.lexicon import ACCUSATION, CUE_VERBS, DENIAL
+from summarizer.attribution.lexicon import ACCUSATION, CUE_VERBS, DENIAL, STANCE
 from summarizer.attribution.nouns import noun_content_of, noun_source_of
 from summarizer.attribution.quote_frames import continues_sentence, is_misplaced, quote_frame
 from summarizer.attribution.subjects import source_of
@@ -330,9 +330,12 @@ ADJECTIVE = "adjective"
 
 
 def read_adjective(adjective: Token, layout: Layout) -> Reading | None:
-    """'Republicans have been critical of the plan', 'she is confident that ...'."""
+    """'Republicans have been critical of the plan', 'she is confident that ...': an
+    adjective of a stance (``lexicon.STANCE``) said of its subject."""
     verb = adjective.head
     if adjective.dep_ != "acomp" or verb.lemma_.lower() not in COPULAS:
+        return None
+    if adjective.lemma_.lower() not in STANCE:
         return None
     source = source_of(verb)
     construction, indices = content_of(adjective, source)
