@@ -46,7 +46,7 @@ STANCE = words(
     surprised shocked aghast stunned thrilled excited enthusiastic lukewarm sanguine wary
     leery mistrustful distrustful suspicious comfortable uncomfortable content fond
     sympathetic hostile divided united unified unapologetic honest candid upfront vague
-    mindful careful sensitive passionate adamant bent intent"""
+    mindful careful sensitive passionate bent intent"""
 )
 #: "tell" and friends take the addressee as object, never the content.
 ADDRESSEE_OBJECT = words(
