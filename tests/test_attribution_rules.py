@@ -818,6 +818,11 @@ def test_a_one_word_answer_is_what_was_said(
     assert (speaker, answer) in [(c.speaker, c.claim) for c in claims]
 
 
+def test_an_answer_is_shown_with_its_verb(nlp: Language) -> None:
+    claim = claims_of(nlp, "Mayor Tom Hale said no to the new stadium.")[0]
+    assert display_claim(claim) == "said no to the new stadium"
+
+
 @pytest.mark.parametrize(
     ("sentence", "claim_text", "shown"),
     [

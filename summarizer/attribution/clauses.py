@@ -387,8 +387,8 @@ def _relative(cue: Token, source: Token | None) -> set[int]:
 
 
 def _answer(cue: Token, source: Token | None) -> set[int]:
-    """'46 percent said yes', 'half said so', '26 percent said the same (of Lee)': the
-    answer is what was said, with what it is said of."""
+    """'46 percent said yes', 'he said no to the war', '26 percent said the same (of Lee)':
+    the answer is what was said, with what it is said of."""
     if cue.lemma_ not in ANSWERING:
         return set()
     for child in cue.rights:

@@ -20,7 +20,7 @@ from summarizer.attribution.tags import CLAUSE_VERB_TAGS
 from summarizer.types import Span
 
 #: Constructions whose content is a noun phrase that needs its cue to say anything.
-CUE_LED = frozenset({"object", "preposition", "noun-preposition", "complement"})
+CUE_LED = frozenset({"object", "preposition", "noun-preposition", "complement", "answer"})
 #: Words opening an indirect question ("asked whether ...", "explained why ..."; after a
 #: verb of asking also "if": "asked them if ...").
 QUESTION_WORDS = frozenset({"whether", "what", "why", "how", "where", "who", "whom"})
