@@ -49,6 +49,12 @@ class Reading:
         return (self.content[0][0], self.content[-1][1])
 
 
+#: Verbs an adjective cue is said of ("was critical of", "seemed certain that").
+COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "sound", "grow", "feel"})
+#: Constructions an adjective cue may have: what it is about, or a clause; its readings
+#: are named apart ("adjective clause") so that the cue model learns them apart.
+ADJECTIVE_CONSTRUCTIONS = frozenset({"clause", "complement", "preposition"})
+ADJECTIVE = "adjective"
 #: Between a cue and the quote it introduces: whom it was told, and when.
 ADDRESSEE_DEPS = frozenset({"dobj", "dative", "npadvmod"})
 
@@ -319,14 +325,6 @@ def read_in_survey(preposition: Token, layout: Layout) -> Reading | None:
         return None
     span = (preposition.idx, preposition.idx + len(preposition))
     return Reading(span, IN_SURVEY, survey, pieces, is_quoted(pieces, layout), None, "survey")
-
-
-#: Verbs an adjective cue is said of ("was critical of", "seemed certain that").
-COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "sound", "grow", "feel"})
-#: Constructions an adjective cue may have: what it is about, or a clause; its readings
-#: are named apart ("adjective clause") so that the cue model learns them apart.
-ADJECTIVE_CONSTRUCTIONS = frozenset({"clause", "complement", "preposition"})
-ADJECTIVE = "adjective"
 
 
 def read_adjective(adjective: Token, layout: Layout) -> Reading | None:
