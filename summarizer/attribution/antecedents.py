@@ -12,14 +12,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from summarizer.attribution.lexicon import PERSON_NOUNS
-from summarizer.attribution.tokens import is_document
+from summarizer.attribution.tags import NOMINAL_SUBJECTS
+from summarizer.attribution.tokens import is_document, nominal_subject
 
 SINGULAR_PERSON = frozenset({"he", "she"})
 PLURAL = frozenset({"they"})
 MALE_TITLES = frozenset({"mr", "sir", "lord"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame"})
 QUOTE_TAGS = frozenset({"``", "''"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: A subject inside what was reported ("said the minister had resigned") is no antecedent
 #: of a pronoun speaking after it ("..., but he added"): the reporter is.
 REPORTED = frozenset({"ccomp", "xcomp"})
@@ -36,7 +36,7 @@ def closer_antecedent(pronoun: Token) -> Token | None:
     outside = [t for t in fitting if not _quote_between(t, pronoun)]
     if outside:
         return outside[-1]
-    named_before = any(t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") for t in before)
+    named_before = any(t.dep_ in NOMINAL_SUBJECTS and t.pos_ in ("NOUN", "PROPN") for t in before)
     if wanted not in SINGULAR_PERSON or named_before:
         return None
     return _main_subject_before(pronoun)
@@ -50,7 +50,7 @@ def _main_subject_before(pronoun: Token) -> Token | None:
     if start == 0:
         return None
     root = doc[start - 1].sent.root
-    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = nominal_subject(root)
     if subject is None or _quote_between(subject, pronoun):
         return None
     fits = _fits(subject, pronoun.lower_) and _same_sex(subject, pronoun)
@@ -69,7 +69,7 @@ def _quote_between(token: Token, pronoun: Token) -> bool:
 
 
 def _subject_of_a_clause(token: Token) -> bool:
-    return token.dep_ in SUBJECT_DEPS and token.head.dep_ not in REPORTED
+    return token.dep_ in NOMINAL_SUBJECTS and token.head.dep_ not in REPORTED
 
 
 def _fits(noun: Token, pronoun: str) -> bool:

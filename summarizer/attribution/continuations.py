@@ -26,7 +26,7 @@ from summarizer.attribution.layout import Layout
 from summarizer.attribution.lexicon import SPEECH
 from summarizer.attribution.readings import ACCORDING_TO, Reading
 from summarizer.attribution.subjects import is_people, subject_of
-from summarizer.attribution.tokens import has_marker, overlaps, trim
+from summarizer.attribution.tokens import has_marker, nominal_subject, overlaps, trim
 from summarizer.types import Span
 
 CONTENT_END_SLACK = 2  # characters: a closing mark or full stop the two contents may differ by
@@ -92,14 +92,10 @@ def _joined_speech(cue: Token) -> bool:
     of what was said, with no subject of its own, goes on with the speaker's turn, unless
     that verb has a person for a subject ("Lee said Kim lied and called him a cheat": who
     called is unclear)."""
-    if cue.dep_ != "conj" or cue.lemma_.lower() not in SPEECH or _subject(cue) is not None:
+    if cue.dep_ != "conj" or cue.lemma_.lower() not in SPEECH or nominal_subject(cue) is not None:
         return False
-    joined_to = _subject(cue.head)
+    joined_to = nominal_subject(cue.head)
     return joined_to is None or joined_to.pos_ == "PRON" or not is_people(joined_to)
-
-
-def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _has_own_speaker(inner: Reading) -> bool:

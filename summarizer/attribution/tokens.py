@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from summarizer.attribution.lexicon import ARTIFACT
+from summarizer.attribution.tags import NOMINAL_SUBJECTS
 from summarizer.types import Span
 
 TRIM = " \t\r\n,.;:-–—"
@@ -59,6 +60,11 @@ def has_marker(clause: Token, word: str) -> bool:
 def object_of(preposition: Token) -> Token | None:
     """The noun a preposition governs ("by" -> "the ministry")."""
     return next((c for c in preposition.children if c.dep_ == "pobj"), None)
+
+
+def nominal_subject(verb: Token) -> Token | None:
+    """The verb's noun subject, active or passive, if the parser gave it one."""
+    return next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECTS), None)
 
 
 def complement_of(preposition: Token) -> Token | None:
