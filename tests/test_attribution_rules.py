@@ -1361,6 +1361,8 @@ def test_a_clause_before_a_colon_says_something_itself(nlp: Language) -> None:
         ("In Ohio, 61% of Republicans said the tax cut should be repealed.", "61% of Republicans"),
         ("Only 48 percent of parents said the schools were safe.", "48 percent of parents"),
         ("One in five voters said the economy was getting worse.", "One in five voters"),
+        ("Six in 10 said the economy was getting worse.", "Six in 10"),
+        ("Nine out of 10 said the schools were safe.", "Nine out of 10"),
     ],
 )
 def test_a_share_of_a_group_is_named_with_the_group(nlp: Language, text: str, speaker: str) -> None:

@@ -65,7 +65,7 @@ def naming(token: Token) -> tuple[str, str]:
         if token.pos_ == "PROPN" and category == "group" and token.tag_ != "NNPS":
             category = "unknown"  # the small model often tags surnames NORP ("Europeans" no)
         return text_of(words), category
-    modifiers = [c for c in token.lefts if c.dep_ in NAME_MODIFIERS or _negates(c)]
+    modifiers = [c for c in token.lefts if _names(c, token)]
     first = _compound_start(modifiers[0]) if modifiers else token.i
     start = _hyphenated_start(token.doc, first)
     words = _on_line_of(token, list(token.doc[start : token.i + 1]))
@@ -76,6 +76,13 @@ def naming(token: Token) -> tuple[str, str]:
     plural = token.tag_ in ("NNS", "NNPS")
     person = token.lemma_.lower() in PERSON_NOUNS
     return text_of(words), "group" if plural else "person" if person else "org"
+
+
+def _names(modifier: Token, head: Token) -> bool:
+    """Part of the name: "New York businessman", "Six in" of "Six in 10 said", "No one"."""
+    if modifier.dep_ == "quantmod":
+        return _is_quantity(head)
+    return modifier.dep_ in NAME_MODIFIERS or _negates(modifier)
 
 
 def _negates(modifier: Token) -> bool:
@@ -98,7 +105,11 @@ def _is_quantity(token: Token) -> bool:
 
 
 def _part_of(quantity: Token) -> str:
-    """' of the respondents' in "Half of the respondents said", ' in five' in "one in five"."""
+    """' of the respondents' in "Half of the respondents said", ' in five' in "one in five",
+    ' out of 10' in "Nine out of 10"."""
+    out = next((c for c in quantity.rights if c.lower_ == "out" and c.dep_ == "prep"), None)
+    if out is not None and (rest := _phrase_after(out, PART_PREPOSITIONS)):
+        return f" {out.text}{rest}"
     return _phrase_after(quantity, PART_PREPOSITIONS)
 
 
