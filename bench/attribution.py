@@ -37,10 +37,9 @@ Thresholds are chosen on train alone. Verbs (nouns at the same threshold): of TH
 the one with the best strict F1 over FOLDS-fold cross-validation (by article) among those
 at which the model fitted on all of train keeps cue precision on train at PRECISION_FLOOR
 (the goal: a wrong claim costs a reader's trust more than a missed one). Then, with the
-verbs' fixed, nouns get the highest of NOUN_THRESHOLDS at which noun cues cost no strict
-F1 against none at all (none if there is no such threshold): noun cues are far less often
-right than verbs. Last, adjectives ("critical of", "confident that") get the threshold of
-ADJECTIVE_THRESHOLDS chosen as the verbs' was (at equal F1, the higher).
+verbs' fixed, nouns ("her criticism of ...", far less often right than verbs) get the
+threshold of NOUN_THRESHOLDS chosen the same way (at equal F1, the higher); last, with
+both fixed, adjectives ("critical of", "confident that") get theirs of ADJECTIVE_THRESHOLDS.
 """
 
 from __future__ import annotations
@@ -317,9 +316,9 @@ def learn(corpus: list[Article]) -> CueModel:
     weights = fit([e for found in examples for e in found])
     verb_grid = {t: {"VERB": t, "NOUN": t} for t in THRESHOLDS}
     verbs = _best_precise(corpus, folds, weights, verb_grid)
-    by_nouns = held_out_f1(corpus, folds, {t: {"VERB": verbs, "NOUN": t} for t in NOUN_THRESHOLDS})
-    harmless = [t for t, f in by_nouns.items() if t < NEVER and f >= by_nouns[NEVER]]
-    thresholds = {"VERB": verbs} | ({"NOUN": max(harmless)} if harmless else {})
+    noun_grid = {t: {"VERB": verbs, "NOUN": t} for t in NOUN_THRESHOLDS}
+    nouns = _best_precise(corpus, folds, weights, noun_grid)
+    thresholds = {"VERB": verbs} | ({"NOUN": nouns} if nouns < NEVER else {})
     adjective_grid = {t: thresholds | {"ADJ": t} for t in ADJECTIVE_THRESHOLDS}
     adjectives = _best_precise(corpus, folds, weights, adjective_grid)
     thresholds |= {"ADJ": adjectives} if adjectives < NEVER else {}
