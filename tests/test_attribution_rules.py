@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from summarizer.attribution import display_claim, extract_claims, group_claims
 from summarizer.attribution.naming import naming
+from summarizer.attribution.subjects import subject_of
 from summarizer.nlp import load_pipeline
 from summarizer.settings import DEFAULT_MODEL
 from summarizer.types import Claim
@@ -1690,6 +1691,19 @@ def test_a_headline_verb_the_model_took_into_a_name_is_left_out(
     """Entities as the small model tags headlines: the verb inside the PERSON."""
     doc = Doc(nlp.vocab, words=words, ents=entities)
     assert naming(doc[mention])[0] == name
+
+
+def test_the_wire_agency_of_a_dateline_is_not_its_speaker(nlp: Language) -> None:
+    """The parse the small model gave a UPI story after its headline: the dateline the
+    subject, the agency its first apposition, the speaker its second."""
+    tokens = nlp.make_doc("OTTAWA, May 3 (UPI) — Anna Brook told delegates that taxes rose.")
+    words, spaces = [t.text for t in tokens], [bool(t.whitespace_) for t in tokens]
+    heads = [10, 0, 0, 2, 5, 0, 5, 0, 9, 0, 10, 10, 14, 14, 10, 10]
+    deps = ["nsubj", "punct", "npadvmod", "nummod", "punct", "appos", "punct", "punct"]
+    deps += ["compound", "appos", "ROOT", "dobj", "mark", "nsubj", "ccomp", "punct"]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    assert doc.text.startswith("OTTAWA, May 3 (UPI) — Anna Brook told")
+    assert subject_of(doc[10]) == doc[9]
 
 
 def test_i_outside_a_quote_is_the_author_a_label_names(nlp: Language) -> None:

@@ -128,13 +128,15 @@ def _own_subject(verb: Token) -> Token | None:
 
 def _past_dateline(subject: Token) -> Token | None:
     """'WASHINGTON -- President Obama, ..., said': the small model makes the dateline the
-    subject and the speaker its apposition; a dateline itself never speaks."""
+    subject and the speaker its apposition after the dateline (not "(UPI)" inside it); a
+    dateline itself never speaks."""
     if not subject.is_upper or len(subject) < 2:
         return subject  # checked first: a dateline is written in capitals
     sentence = subject.sent
-    if subject.idx >= sentence.start_char + dateline_length(sentence.text):
+    end = sentence.start_char + dateline_length(sentence.text)
+    if subject.idx >= end:
         return subject
-    return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
+    return next((c for c in subject.children if c.dep_ == "appos" and c.idx >= end), None)
 
 
 def _is_passive(verb: Token) -> bool:
