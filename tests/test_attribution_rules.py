@@ -567,7 +567,8 @@ def test_a_paragraph_opening_with_a_name_and_colon_is_that_speakers_statement(
 
 
 @pytest.mark.parametrize(
-    "heading", ["Background", "Details", "Context", "Timeline", "LOOK", "BOOM"]
+    "heading",
+    ["Background", "Details", "Context", "Timeline", "LOOK", "BOOM", "CLARIFICATION", "Disclosure"],
 )
 def test_a_news_section_heading_before_a_colon_is_no_speaker(nlp: Language, heading: str) -> None:
     text = f"{heading}: Schools are experimenting with cameras to keep their students safe."

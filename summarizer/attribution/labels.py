@@ -29,8 +29,8 @@ CONNECTORS = words("of the and de van von da al bin")
 #: Capitalised labels that are sections, page furniture or a headline's kicker ("BOOM:",
 #: "BUSTED:", "LOOK:"), not speakers.
 NOT_SPEAKERS = words(
-    """update updated note correction related watch read photo video editor's editors
-    look boom busted bombshell wow shocking revealed
+    """update updated note correction clarification disclosure addendum related watch read
+    photo video editor's editors look boom busted bombshell wow shocking revealed
     exclusive breaking analysis opinion source sources sponsored advertisement listen
     see more also full live transcript caption credit background details context flashback
     timeline highlights summary takeaway takeaways contact gallery email e-mail phone tel
