@@ -667,6 +667,14 @@ def test_an_adverbial_cue_with_its_own_topic_does_not_report_the_main_clause(
     assert "crowd" not in claim.claim
 
 
+def test_a_cue_in_a_that_clause_does_not_report_the_clause_it_hangs_on(nlp: Language) -> None:
+    text = (
+        "The headline has been changed to reflect that Mayor Brook is calling for a review"
+        " of the budget."
+    )
+    assert [c.claim for c in claims_of(nlp, text)] == ["a review of the budget"]
+
+
 def test_a_quote_framed_by_said_of_is_the_claim_not_what_it_was_about(nlp: Language) -> None:
     text = '"Who do they think they are?" Mayor Ann Lee said of the bankers on Tuesday.'
     claim = claim_with(claims_of(nlp, text), "Who do they think")

@@ -162,14 +162,17 @@ def _inserted(cue: Token, source: Token | None) -> set[int]:
 
     Unless set off as a parenthetical ("Back then, Ms. Ripert said, she found ..."), not
     when the head is itself a cue ("said she supported it": "supported" is content) or
-    comes after the cue; never when the cue has a complement of its own.
+    comes after the cue; never when the cue has a complement of its own or a conjunction
+    that makes it a clause of the head ("clarified to reflect that Fowler is calling for").
     """
     head = cue.head
     if cue.dep_ not in INSERTED or source is None or head.pos_ not in ("VERB", "AUX"):
         return set()
     if cue.dep_ != "parataxis" and (head.lemma_ in CUE_VERBS or head.i > cue.i):
         return set()
-    if any(c.dep_ in COMPLEMENTS for c in cue.children) or _adverbial_with_topic(cue):
+    if any(c.dep_ in COMPLEMENTS or c.dep_ == "mark" for c in cue.children):
+        return set()
+    if _adverbial_with_topic(cue):
         return set()
     return set(subtree_indices(head)) - set(subtree_indices(cue))
 
