@@ -358,6 +358,21 @@ def test_actions_are_not_claims(nlp: Language) -> None:
     assert claims_of(nlp, text) == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That said, farmers say they expect a poor harvest this year.",
+        "Having said that, the farmers said they expect a poor harvest this year.",
+        "That being said, the farmers say they expect a poor harvest this year.",
+    ],
+)
+def test_a_connective_made_of_said_is_no_claim(nlp: Language, text: str) -> None:
+    """It read the sentence after it as what was said, and the farmers' claim as nested."""
+    claims = claims_of(nlp, text)
+    assert [c.claim for c in claims] == ["they expect a poor harvest this year"]
+    assert claims[0].speaker in ("farmers", "the farmers")
+
+
 def test_long_claim_is_shortened_at_a_clause_boundary(nlp: Language) -> None:
     text = (
         "The report said that prices rose in every region of the country last year, "

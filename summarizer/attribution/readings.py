@@ -30,6 +30,19 @@ ANNOUNCING = frozenset({"object", "preposition"})
 #: Verbs whose quote beside them is what was said, their "of X" only whom it was about.
 FRAMING_VERBS = frozenset({"say", "ask", "reply", "add", "write", "respond"})
 MAX_RESUME_GAP = 60  # characters between a cue and the quote it resumes: the source, a phrase
+#: Connectives made of a verb of saying, set off by a comma: "That said, voters say ...".
+SET_PHRASES = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "that said",
+        "having said that",
+        "that being said",
+        "that having been said",
+        "needless to say",
+        "suffice it to say",
+        "that is to say",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +84,8 @@ def cue_span(cue: Token) -> Span:
 
 def read_verb(cue: Token, layout: Layout) -> Reading | None:
     """The attribution a verb would make if it were a cue (the cue model decides)."""
+    if in_set_phrase(cue):
+        return None
     source = source_of(cue)
     framed = _framed(cue, layout) if is_misplaced(source, cue, layout) else None
     if framed is not None:
@@ -94,6 +109,20 @@ def read_verb(cue: Token, layout: Layout) -> Reading | None:
         target = None
     quoted = is_quoted(pieces, layout)
     return Reading(cue_span(cue), cue.lemma_, source, pieces, quoted, target, construction)
+
+
+def in_set_phrase(cue: Token) -> bool:
+    """'That said, ...', 'Having said that, ...': a connective, not a cue (it read the
+    whole sentence after it as said, and the claim in it as nested in that)."""
+    doc = cue.doc
+    for phrase in SET_PHRASES:
+        for start in range(cue.i - len(phrase) + 1, cue.i + 1):
+            end = start + len(phrase)
+            if start < 0 or end >= len(doc) or doc[end].text != ",":
+                continue
+            if tuple(t.lower_ for t in doc[start:end]) == phrase:
+                return True
+    return False
 
 
 def _framing_quote(
