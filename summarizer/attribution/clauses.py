@@ -163,7 +163,7 @@ def _inserted(cue: Token, source: Token | None) -> set[int]:
     Unless set off as a parenthetical ("Back then, Ms. Ripert said, she found ..."), not
     when the head is itself a cue ("said she supported it": "supported" is content) or
     comes after the cue; never when the cue has a complement of its own or a conjunction
-    that makes it a clause of the head ("clarified to reflect that Fowler is calling for").
+    that makes it a clause of the head ("changed to reflect that the mayor is calling for").
     """
     head = cue.head
     if cue.dep_ not in INSERTED or source is None or head.pos_ not in ("VERB", "AUX"):
