@@ -84,7 +84,7 @@ def cue_span(cue: Token) -> Span:
 
 def read_verb(cue: Token, layout: Layout) -> Reading | None:
     """The attribution a verb would make if it were a cue (the cue model decides)."""
-    if in_set_phrase(cue):
+    if _in_set_phrase(cue):
         return None
     source = source_of(cue)
     framed = _framed(cue, layout) if is_misplaced(source, cue, layout) else None
@@ -111,9 +111,11 @@ def read_verb(cue: Token, layout: Layout) -> Reading | None:
     return Reading(cue_span(cue), cue.lemma_, source, pieces, quoted, target, construction)
 
 
-def in_set_phrase(cue: Token) -> bool:
+def _in_set_phrase(cue: Token) -> bool:
     """'That said, ...', 'Having said that, ...': a connective, not a cue (it read the
     whole sentence after it as said, and the claim in it as nested in that)."""
+    if cue.lemma_ != "say":  # every phrase of SET_PHRASES is one of "say"
+        return False
     doc = cue.doc
     for phrase in SET_PHRASES:
         for start in range(cue.i - len(phrase) + 1, cue.i + 1):
