@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from summarizer.attribution import display_claim, extract_claims, group_claims
+from summarizer.attribution.misparsed import inverted_speaker
 from summarizer.attribution.naming import naming
 from summarizer.attribution.subjects import subject_of
 from summarizer.nlp import load_pipeline
@@ -1728,6 +1729,23 @@ def test_the_wire_agency_of_a_dateline_is_not_its_speaker(nlp: Language) -> None
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
     assert doc.text.startswith("OTTAWA, May 3 (UPI) — Anna Brook told")
     assert subject_of(doc[10]) == doc[9]
+
+
+def test_an_inverted_speaker_may_open_with_a_describing_word(nlp: Language) -> None:
+    """The parse the small model gave '"...," said retired neurosurgeon X, asked about ...'
+    ("retired" a verb form modifying "surgeon", the name the subject of "asked")."""
+    tokens = nlp.make_doc('"We will see," said retired surgeon Ann Berg, asked about it.')
+    words, spaces = [t.text for t in tokens], [bool(t.whitespace_) for t in tokens]
+    heads = [6, 3, 3, 6, 6, 6, 6, 8, 10, 10, 12, 12, 6, 12, 13, 6]
+    deps = ["punct", "nsubj", "aux", "ccomp", "punct", "punct", "ROOT", "amod", "compound"]
+    deps += ["compound", "nsubj", "punct", "ccomp", "prep", "pobj", "punct"]
+    tags = ["``", "PRP", "MD", "VB", ",", "''", "VBD", "VBN", "NN", "NNP", "NNP", ","]
+    tags += ["VBD", "IN", "PRP", "."]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "VERB", "VERB", "NOUN", "PROPN"]
+    pos += ["PROPN", "PUNCT", "VERB", "ADP", "PRON", "PUNCT"]
+    doc = Doc(nlp.vocab, words, spaces, heads=heads, deps=deps, tags=tags, pos=pos)
+    assert doc[6].text == "said" and doc[10].text == "Berg"
+    assert inverted_speaker(doc[6]) == doc[10]
 
 
 def test_i_outside_a_quote_is_the_author_a_label_names(nlp: Language) -> None:

@@ -17,6 +17,8 @@ SUBORDINATORS = frozenset({"after", "before", "since", "until", "when", "as", "w
 #: Phrases opening a sentence that the subject may be hung on: "In an interview with ...,",
 #: "Alarmed by the riots in Ohio, ...".
 OPENINGS = frozenset({"prep", "advcl"})
+#: Words before a name's head: "Robert" of "Robert Reich", "retired" of "retired surgeon".
+NAME_PARTS = frozenset({"compound", "amod"})
 
 
 def participle_speaker(cue: Token) -> Token | None:
@@ -97,15 +99,17 @@ def adjacent_subject(cue: Token) -> Token | None:
 
 
 def inverted_speaker(cue: Token) -> Token | None:
-    """'"...," said Robert Reich': the name right after a finite cue that follows a mark."""
+    """'"...," said Robert Reich': the name right after a finite cue that follows a mark
+    ("said retired surgeon Ben Carson": its head, past the words before it)."""
     doc, sentence = cue.doc, cue.sent
     after = doc[cue.i + 1] if cue.i + 1 < sentence.end else None
     inverted = cue.tag_ in FINITE and cue.i > sentence.start and doc[cue.i - 1].is_punct
-    if not inverted or after is None or not (after.pos_ in NOMINALS or _mistagged_name(after)):
+    if not inverted or after is None:
         return None
-    while after.dep_ == "compound" and after.head.i > after.i:
-        after = after.head  # "said Robert Reich": the name's head
-    return after
+    named = after.pos_ in NOMINALS or _mistagged_name(after)
+    while after.dep_ in NAME_PARTS and after.head.i > after.i:
+        after = after.head  # "said Robert Reich", "said retired surgeon Ben Carson"
+    return after if named or (after.pos_ in NOMINALS and after.ent_type_ not in DATES) else None
 
 
 def _mistagged_name(token: Token) -> bool:
