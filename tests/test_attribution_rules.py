@@ -1020,6 +1020,14 @@ def test_a_passive_cue_keeps_what_is_said_of_its_subject(nlp: Language) -> None:
     assert "an outsider" in claim.claim
 
 
+def test_a_passive_cue_is_shown_as_written_between_its_subject_and_what_is_said_of_it(
+    nlp: Language,
+) -> None:
+    text = "The senator is seen as an outsider by many voters."
+    [claim] = claims_of(nlp, text)
+    assert display_claim(claim) == "The senator is seen as an outsider"
+
+
 def test_a_headline_label_joins_the_same_source_later_in_the_article(nlp: Language) -> None:
     text = article(
         "Harbor Authority: Ferries will keep running through the winter",

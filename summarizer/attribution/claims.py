@@ -23,7 +23,7 @@ def build_claim(doc: Doc, text: str, reading: Reading, entity: Entity | None) ->
         speaker_span=mention_span(text, source, reading.cue),
         cue=text[reading.cue[0] : reading.cue[1]],
         cue_span=reading.cue,
-        claim=join_pieces(text, reading.content),
+        claim=join_pieces(text, reading.content, reading.cue),
         claim_span=reading.content_span,
         kind="quote" if kind == "statement" and reading.quote else kind,
         quote=reading.quote,
@@ -59,13 +59,17 @@ def _target_text(target: Token | None) -> str | None:
     return "".join(t.text_with_ws for t in words).strip() or None
 
 
-def join_pieces(text: str, pieces: tuple[Span, ...]) -> str:
-    """Content pieces as one text; a quote split by its cue is joined back into one quote."""
-    joined = text[pieces[0][0] : pieces[0][1]]
-    for start, end in pieces[1:]:
-        piece = text[start:end]
-        if joined[-1:] in '”"' and piece[:1] in '“"':
+def join_pieces(text: str, pieces: tuple[Span, ...], cue: Span) -> str:
+    """Content pieces as one text; a quote split by its cue is joined back into one quote,
+    pieces with only the cue between them keep it ("Six delegates were deemed ineligible")."""
+    joined, end = text[pieces[0][0] : pieces[0][1]], pieces[0][1]
+    for start, stop in pieces[1:]:
+        piece = text[start:stop]
+        if text[end:start].strip() == text[cue[0] : cue[1]]:
+            joined += text[end:start] + piece
+        elif joined[-1:] in '”"' and piece[:1] in '“"':
             joined = joined[:-1] + " " + piece[1:]
         else:
             joined += " … " + piece
+        end = stop
     return joined
