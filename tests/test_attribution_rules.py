@@ -1020,6 +1020,15 @@ def test_a_passive_cue_keeps_what_is_said_of_its_subject(nlp: Language) -> None:
     assert "an outsider" in claim.claim
 
 
+def test_a_passive_cue_with_a_predicate_keeps_its_subject_and_its_words(nlp: Language) -> None:
+    """'were deemed ineligible': what was deemed so is part of the claim, and the cue
+    between the two pieces is shown as written, not as a gap."""
+    text = "Many delegates were deemed ineligible by the state party."
+    [claim] = claims_of(nlp, text)
+    assert claim.claim == "Many delegates were deemed ineligible"
+    assert claim.speaker == "state party"
+
+
 def test_a_passive_cue_is_shown_as_written_between_its_subject_and_what_is_said_of_it(
     nlp: Language,
 ) -> None:

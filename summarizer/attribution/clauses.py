@@ -298,7 +298,7 @@ def _lone_predicate(cue: Token) -> set[int]:
     found = next((c for c in cue.children if c.dep_ == "oprd"), None)
     if found is not None and found.lower_ in DAYS:
         return _clause_after_day(cue, found)
-    return set(subtree_indices(found)) if found is not None else set()
+    return set(subtree_indices(found)) | _raised_subject(cue) if found is not None else set()
 
 
 def _clause_after_day(cue: Token, day: Token) -> set[int]:
