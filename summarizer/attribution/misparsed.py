@@ -100,7 +100,7 @@ def adjacent_subject(cue: Token) -> Token | None:
 
 def inverted_speaker(cue: Token) -> Token | None:
     """'"...," said Robert Reich': the name right after a finite cue that follows a mark
-    ("said retired surgeon Ben Carson": its head, past the words before it)."""
+    ("said retired surgeon Ann Berg": its head, past the words before it)."""
     doc, sentence = cue.doc, cue.sent
     after = doc[cue.i + 1] if cue.i + 1 < sentence.end else None
     inverted = cue.tag_ in FINITE and cue.i > sentence.start and doc[cue.i - 1].is_punct
@@ -108,7 +108,7 @@ def inverted_speaker(cue: Token) -> Token | None:
         return None
     named = after.pos_ in NOMINALS or _mistagged_name(after)
     while after.dep_ in NAME_PARTS and after.head.i > after.i:
-        after = after.head  # "said Robert Reich", "said retired surgeon Ben Carson"
+        after = after.head  # "said Robert Reich", "said retired surgeon Ann Berg"
     return after if named or (after.pos_ in NOMINALS and after.ent_type_ not in DATES) else None
 
 
