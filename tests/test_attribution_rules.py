@@ -440,6 +440,15 @@ def test_according_to_after_a_speaker_keeps_both(nlp: Language) -> None:
     assert {c.speaker for c in claims} >= {"Ivanov", "defence ministry"}
 
 
+def test_according_to_inside_what_a_speaker_said_keeps_both(nlp: Language) -> None:
+    text = (
+        "The mayor said the bridge would cost $4 million to repair, according to the Harbor Times."
+    )
+    by_speaker = {c.speaker: c.claim for c in claims_of(nlp, text)}
+    assert by_speaker["Harbor Times"].startswith("The mayor said the bridge would cost")
+    assert by_speaker["mayor"] == "the bridge would cost $4 million to repair"
+
+
 def test_a_date_is_not_what_was_said(nlp: Language) -> None:
     text = "The senator spoke on Monday."
     assert all("Monday" not in c.claim for c in claims_of(nlp, text))
@@ -1007,6 +1016,26 @@ def test_a_poll_opening_the_sentence_is_the_source_of_its_finding(nlp: Language)
     claim = claim_with(claims_of(nlp, text), "48 percent of voters backed")
     assert claim.cue == "In"
     assert "Harbor Times poll" in span_text(text, claim.speaker_span)
+
+
+def test_a_poll_closing_the_sentence_is_the_source_of_its_finding(nlp: Language) -> None:
+    text = "The governor led his rival by 12 points in a Harbor Times poll released Monday."
+    claim = claim_with(claims_of(nlp, text), "led his rival by 12 points")
+    assert claim.cue == "in"
+    assert "Harbor Times" in span_text(text, claim.speaker_span)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fewer than half of the voters surveyed in a new poll released Monday back the plan.",
+        "The results were published in a study of 400 schools.",
+    ],
+)
+def test_a_survey_that_only_ran_or_printed_something_claims_nothing(
+    nlp: Language, text: str
+) -> None:
+    assert all(c.cue != "in" for c in claims_of(nlp, text))
 
 
 def test_a_lead_in_the_polls_is_no_attribution(nlp: Language) -> None:

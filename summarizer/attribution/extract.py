@@ -4,6 +4,7 @@ ones dropped -> speakers."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 from spacy.attrs import LEMMA
@@ -26,7 +27,7 @@ from summarizer.attribution.readings import (
 from summarizer.attribution.signoffs import read_sign_offs
 from summarizer.attribution.speakers import Entity, Resolver
 from summarizer.attribution.titles import titled_people
-from summarizer.attribution.tokens import overlaps
+from summarizer.attribution.tokens import overlaps, trim
 from summarizer.sentences import INLINE_SPACE
 from summarizer.types import Claim, Sentence, Span
 
@@ -47,8 +48,8 @@ def extract_claims(
     cues = model if model is not None else load_cue_model()
     readings = _read_cues(doc, layout, cues)
     readings = _with_floating_quotes(sorted(readings, key=lambda r: r.cue), layout)
-    readings = _outermost(split_continuations(doc, readings, layout))
-    return _resolve(doc, layout, readings)
+    readings = _outermost(split_continuations(doc, readings, layout), layout)
+    return _resolve(doc, layout, _without_channels(readings, layout.text))
 
 
 def _read_cues(doc: Doc, layout: Layout, model: CueModel) -> list[Reading]:
@@ -67,19 +68,50 @@ def _read_cues(doc: Doc, layout: Layout, model: CueModel) -> list[Reading]:
     return [reading for reading in found if reading is not None]
 
 
-def _outermost(readings: list[Reading]) -> list[Reading]:
+def _outermost(readings: list[Reading], layout: Layout) -> list[Reading]:
     """Drop nested attributions: cues inside another claim's content (quotes included).
 
-    "According to" nests nothing: in "..., Kartapolov said, according to the ministry"
-    both the speaker and the channel are worth keeping; a speaker label is never nested.
+    "According to" nests nothing, and outside quotes it is never nested: in "..., Kartapolov
+    said, according to the ministry" both the speaker and the channel are worth keeping,
+    wherever the parser hangs the channel; a speaker label is never nested either.
     """
     contents = [piece for r in readings if r.lemma != ACCORDING_TO for piece in r.content]
-    return [r for r in readings if _is_label(r) or not any(overlaps(r.cue, p) for p in contents)]
+    return [
+        r
+        for r in readings
+        if _never_nested(r, layout) or not any(overlaps(r.cue, p) for p in contents)
+    ]
 
 
-def _is_label(reading: Reading) -> bool:
+def _without_channels(readings: list[Reading], text: str) -> list[Reading]:
+    """A closing "according to X" names who reported a claim, not what was claimed: "Lee
+    said the bridge would reopen, according to the Times" -> Lee claims "the bridge would
+    reopen" (the Times claims the whole sentence)."""
+    phrases = [_phrase(r) for r in readings if r.lemma == ACCORDING_TO]
+    if not phrases:
+        return readings
+    return [r if r.lemma == ACCORDING_TO else _cut(r, phrases, text) for r in readings]
+
+
+def _phrase(according: Reading) -> Span:
+    end = according.source.right_edge if according.source is not None else None
+    return (according.cue[0], end.idx + len(end) if end is not None else according.cue[1])
+
+
+def _cut(reading: Reading, phrases: list[Span], text: str) -> Reading:
+    pieces = []
+    for piece in reading.content:
+        closing = [p for p in phrases if piece[0] < p[0] < piece[1] <= p[1]]
+        pieces.append(trim(text, (piece[0], closing[0][0])) if closing else piece)
+    return replace(reading, content=tuple(pieces)) if pieces != list(reading.content) else reading
+
+
+def _never_nested(reading: Reading, layout: Layout) -> bool:
     """A speaker label ('"PENCE: Well, ...') starts a speaker's turn, whatever claim the
-    transcript around it was quoted in."""
+    transcript around it was quoted in; an unquoted 'according to' names who reported the
+    whole sentence (a quoted one is the speaker's own sourcing)."""
+    if reading.lemma == ACCORDING_TO:
+        return not _inside(reading.cue, layout)
     return reading.lemma == SPEAKER_LABEL
 
 

@@ -341,14 +341,15 @@ def _sentence_before(according: Token, layout: Layout) -> tuple[Span, ...]:
 
 
 def read_in_survey(preposition: Token, layout: Layout) -> Reading | None:
-    """'In an NBC poll released Monday, 50 percent backed the plan': like 'according to'."""
+    """'In an NBC poll released Monday, 50 percent backed the plan' and 'Lee leads by 9
+    points in the latest Courier poll': like 'according to'."""
     survey = next((c for c in preposition.children if c.dep_ == "pobj"), None)
     clause = preposition.head
     while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
         clause = clause.head
     if survey is None or survey.lemma_.lower() not in SURVEYS or survey.tag_ != "NN":
         return None  # "lead in the polls": no one survey speaks
-    if clause.lemma_ in CUE_VERBS or clause.i < preposition.i:
+    if clause.lemma_ in CUE_VERBS or (clause.i < preposition.i and not _reports(clause)):
         return None
     indices = set(subtree_indices(clause)) - set(subtree_indices(preposition))
     pieces = content_pieces(preposition, indices, layout)
@@ -356,6 +357,13 @@ def read_in_survey(preposition: Token, layout: Layout) -> Reading | None:
         return None
     span = (preposition.idx, preposition.idx + len(preposition))
     return Reading(span, IN_SURVEY, survey, pieces, is_quoted(pieces, layout), None, "survey")
+
+
+def _reports(clause: Token) -> bool:
+    """A finding the survey closes ("Lee leads by 9 points in the poll"), not how it was made
+    ("voters surveyed in the poll") or where something appeared ("was published in a study")."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children)
+    return clause.dep_ in ("ROOT", "conj") and not passive
 
 
 def read_adjective(adjective: Token, layout: Layout) -> Reading | None:
