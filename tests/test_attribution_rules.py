@@ -1811,6 +1811,15 @@ def test_i_outside_a_quote_is_not_the_last_person_who_spoke(nlp: Language) -> No
     assert claim_with(claims_of(nlp, text), "enough money for schools").speaker == ""
 
 
+def test_we_outside_a_quote_is_not_the_last_group_who_spoke(nlp: Language) -> None:
+    """A researcher's essay: "we found" is the writers, not the officials quoted before."""
+    text = article(
+        "Council officials said the plan was sound.",
+        "We asked 300 residents about the plan, and we found that most of them opposed it.",
+    )
+    assert claim_with(claims_of(nlp, text), "most of them opposed it").speaker == ""
+
+
 def test_details_of_a_document_are_the_document_speaking(nlp: Language) -> None:
     text = (
         "But details of the legislation have now revealed that the penalty on a first offence"

@@ -73,9 +73,10 @@ PEOPLE_NOUNS = words(
 PERSON_PRONOUNS = words("he him his she her")
 #: Outside a quote "I" is whoever wrote the piece: an author the article names by a label
 #: ("Annie Lowrey: California is becoming unlivable") or a sign-off, else no one known.
-FIRST_PERSON = words("i me my")
+#: So is "we" ("we found that ..." in a researcher's essay): never the last group quoted.
+FIRST_PERSON = words("i me my we us our")
 THING_PRONOUNS = words("it its")
-GROUP_PRONOUNS = words("they them their we us our")
+GROUP_PRONOUNS = words("they them their")
 #: Verbs of putting a question to someone ("Asked whether ..., she said", "asked him if ...").
 QUESTIONING = words("ask question press quiz query challenge wonder")
 #: Where something was said ("said in an interview"): not what was said.
