@@ -1103,6 +1103,15 @@ def test_a_dash_inside_a_sentence_signs_nothing(nlp: Language) -> None:
     assert not [c for c in claims_of(nlp, text) if c.cue == "-"]
 
 
+def test_a_speaker_label_may_hold_any_name_particle(nlp: Language) -> None:
+    text = article(
+        "Council backs new bridge plan",
+        "Anna van der Berg: The bridge must reopen before the spring floods arrive.",
+    )
+    claim = claim_with(claims_of(nlp, text), "must reopen")
+    assert claim.speaker == "Anna van der Berg"
+
+
 def test_a_quoted_transcript_line_opens_with_its_speaker_label(nlp: Language) -> None:
     text = article(
         "Partial transcript as follows:",

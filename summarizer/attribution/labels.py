@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from summarizer.attribution.layout import Layout
-from summarizer.attribution.lexicon import words
+from summarizer.attribution.lexicon import NAME_PARTICLES, words
 from summarizer.attribution.naming import NAMED_SOURCES
 from summarizer.attribution.readings import LABEL, Reading, is_quoted
 from summarizer.attribution.tokens import trim
@@ -25,7 +25,7 @@ MAX_HEADING_WORDS = 4
 MIN_LISTED = 4  # comma-separated items of a list of names
 NAMES_SHARE = 0.8  # of the items: names
 #: Name words that may be lower-case: "Secretary of State", "Ben de Groot".
-CONNECTORS = words("of the and de van von da al bin")
+CONNECTORS = words("of the and") | NAME_PARTICLES
 #: Capitalised labels that are sections, page furniture or a headline's kicker ("BOOM:",
 #: "BUSTED:", "LOOK:"), not speakers.
 NOT_SPEAKERS = words(

@@ -77,6 +77,8 @@ PERSON_PRONOUNS = words("he him his she her")
 FIRST_PERSON = words("i me my we us our")
 THING_PRONOUNS = words("it its")
 GROUP_PRONOUNS = words("they them their")
+#: Lower-case words inside a person's name ("Ludwig van Beethoven", "Charles de Gaulle").
+NAME_PARTICLES = words("de van von der den da di du la le del dos al el bin ibn")
 #: Verbs of putting a question to someone ("Asked whether ..., she said", "asked him if ...").
 QUESTIONING = words("ask question press quiz query challenge wonder")
 #: Where something was said ("said in an interview"): not what was said.

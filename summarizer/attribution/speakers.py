@@ -18,6 +18,7 @@ from summarizer.attribution.lexicon import (
     ARTIFACT,
     FIRST_PERSON,
     GROUP_PRONOUNS,
+    NAME_PARTICLES,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     THING_PRONOUNS,
@@ -45,8 +46,6 @@ PARTITIVES = words("member some many one most all several few detail excerpt cop
 STOP_WORDS = frozenset({"the", "of", "a", "an", "and", "for", "'s", "’s"})
 #: "Mr Malone" is a variant of "Thomas W. Malone": honorifics are no name words.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
-#: Lower-case words inside a person's name ("Ludwig van Beethoven", "Charles de Gaulle").
-NAME_PARTICLES = words("de van von der den da di du la le del dos al el bin ibn")
 
 
 @dataclass
