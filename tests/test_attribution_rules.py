@@ -1803,6 +1803,16 @@ def test_an_inverted_speaker_may_open_with_a_describing_word(nlp: Language) -> N
     assert inverted_speaker(doc[6]) == doc[10]
 
 
+def test_a_hyphenated_adverb_after_the_cue_is_no_inverted_speaker(nlp: Language) -> None:
+    text = (
+        '"We have had better conventions than this one," Texas delegate Tom Hale, wearing a'
+        " cowboy hat, said matter-of-factly as confetti fluttered down."
+    )
+    claim = claim_with(claims_of(nlp, text), "better conventions")
+    assert claim.speaker == "Tom Hale"
+    assert claim.claim == '"We have had better conventions than this one,"'
+
+
 def test_i_outside_a_quote_is_the_author_a_label_names(nlp: Language) -> None:
     text = article(
         "Annie Lowrey: California is becoming unlivable for the people who love it",

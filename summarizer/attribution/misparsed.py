@@ -109,7 +109,9 @@ def inverted_speaker(cue: Token) -> Token | None:
     named = after.pos_ in NOMINALS or _mistagged_name(after)
     while after.dep_ in NAME_PARTS and after.head.i > after.i:
         after = after.head  # "said Robert Reich", "said retired surgeon Ann Berg"
-    return after if named or (after.pos_ in NOMINALS and after.ent_type_ not in DATES) else None
+    if after.pos_ not in NOMINALS and not _mistagged_name(after):
+        return None  # 'said matter-of-factly': "matter" describes an adverb, names no one
+    return after if named or after.ent_type_ not in DATES else None
 
 
 def _mistagged_name(token: Token) -> bool:
