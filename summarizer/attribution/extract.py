@@ -1,5 +1,5 @@
 """extract_claims: cues -> readings -> floating quotes -> continuations split off -> nested
-ones dropped -> speakers."""
+ones dropped -> closing "according to" phrases cut from the claims they close -> speakers."""
 
 from __future__ import annotations
 
@@ -87,18 +87,20 @@ def _without_channels(readings: list[Reading], text: str) -> list[Reading]:
     """A closing "according to X" names who reported a claim, not what was claimed: "Lee
     said the bridge would reopen, according to the Times" -> Lee claims "the bridge would
     reopen" (the Times claims the whole sentence)."""
-    phrases = [_phrase(r) for r in readings if r.lemma == ACCORDING_TO]
+    phrases = [_according_phrase(r) for r in readings if r.lemma == ACCORDING_TO]
     if not phrases:
         return readings
-    return [r if r.lemma == ACCORDING_TO else _cut(r, phrases, text) for r in readings]
+    return [r if r.lemma == ACCORDING_TO else _cut_before(r, phrases, text) for r in readings]
 
 
-def _phrase(according: Reading) -> Span:
+def _according_phrase(according: Reading) -> Span:
+    """'according to the Harbor Times': from the cue to the end of its source's phrase."""
     end = according.source.right_edge if according.source is not None else None
     return (according.cue[0], end.idx + len(end) if end is not None else according.cue[1])
 
 
-def _cut(reading: Reading, phrases: list[Span], text: str) -> Reading:
+def _cut_before(reading: Reading, phrases: list[Span], text: str) -> Reading:
+    """``reading`` with each content piece that one of ``phrases`` closes ending before it."""
     pieces = []
     for piece in reading.content:
         closing = [p for p in phrases if piece[0] < p[0] < piece[1] <= p[1]]
