@@ -1043,6 +1043,21 @@ def test_a_lead_in_the_polls_is_no_attribution(nlp: Language) -> None:
     assert not claims_of(nlp, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("The mayor was asked a simple question about the new bridge tolls.", "a simple question"),
+        ('"Why does the mayor remain so popular?" Senator Lee was asked.', None),
+    ],
+)
+def test_who_was_asked_is_not_what_was_asked(
+    nlp: Language, text: str, question: str | None
+) -> None:
+    claims = [c for c in claims_of(nlp, text) if c.cue.endswith("asked")]
+    assert all("Lee" not in c.claim and "mayor" not in c.claim for c in claims)
+    assert [c.claim.startswith(question) for c in claims] == ([True] if question else [])
+
+
 def test_a_passive_cue_keeps_what_is_said_of_its_subject(nlp: Language) -> None:
     text = "Since the flood, Mayor Tom Hale has been widely seen as an outsider in town."
     claim = claim_with(claims_of(nlp, text), "Tom Hale")

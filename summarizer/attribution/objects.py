@@ -38,6 +38,8 @@ TOLD_TO = words(
 FRAMING_PREPOSITIONS = frozenset({"according", "including", "by"})
 #: "said on Monday", "said in Iowa" are not "commented on X".
 CIRCUMSTANCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+#: Verbs whose passive subject is always whom they were put to ("Lee was asked ...").
+ASKED_WHOM = words("ask quiz")
 #: "promised Sunday to ...": the small model may take the day for the object.
 DAYS = words("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
 
@@ -190,8 +192,12 @@ def _predicates_object(child: Token) -> bool:
 
 def passive_subject(cue: Token, source: Token | None) -> set[int]:
     """'The decision was announced by ...': the passive subject is what was said, with what
-    is said of it ('Sanders was declared the winner', 'she is seen as an outsider')."""
+    is said of it ('Sanders was declared the winner', 'she is seen as an outsider'). Who was
+    asked is no question: 'Lee was asked a question about the tolls' asked the question."""
     subject = raised_subject(cue)
+    if subject and cue.lemma_ in ASKED_WHOM:
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        return set(subtree_indices(obj)) if obj is not None else set()
     return subject | _predicate_after(cue) if subject else set()
 
 
