@@ -195,10 +195,17 @@ def passive_subject(cue: Token, source: Token | None) -> set[int]:
     is said of it ('Sanders was declared the winner', 'she is seen as an outsider'). Who was
     asked is no question: 'Lee was asked a question about the tolls' asked the question."""
     subject = raised_subject(cue)
-    if subject and cue.lemma_ in ASKED_WHOM:
+    if subject and asked_whom(cue) is not None:
         obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
         return set(subtree_indices(obj)) if obj is not None else set()
     return subject | _predicate_after(cue) if subject else set()
+
+
+def asked_whom(cue: Token) -> Token | None:
+    """Whom a passive question was put to ("Lee" of "Lee was asked"), if ``cue`` is one."""
+    if cue.lemma_ not in ASKED_WHOM:
+        return None
+    return next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
 
 
 def _predicate_after(cue: Token) -> set[int]:

@@ -10,6 +10,7 @@ from summarizer.attribution.clauses import content_of, target_of
 from summarizer.attribution.layout import Layout
 from summarizer.attribution.lexicon import ACCUSATION, CUE_VERBS, DENIAL, STANCE
 from summarizer.attribution.nouns import noun_content_of, noun_source_of
+from summarizer.attribution.objects import asked_whom
 from summarizer.attribution.quote_frames import continues_sentence, is_misplaced, quote_frame
 from summarizer.attribution.subjects import source_of
 from summarizer.attribution.tokens import char_span, runs, subtree_indices, trim
@@ -98,7 +99,8 @@ def read_verb(cue: Token, layout: Layout) -> Reading | None:
         construction, pieces = _framing_quote(cue, source, layout) or (construction, pieces)
     if not pieces:
         announced = passage_announced(cue.idx + len(cue), layout)  # "he said:"
-        construction, pieces = "quote", announced or adjacent_quote(cue, source, layout)
+        framing = source or asked_whom(cue)  # '"Why ...?" Lee was asked': the quote is asked
+        construction, pieces = "quote", announced or adjacent_quote(cue, framing, layout)
     if not pieces:
         return _framed(cue, layout)
     if construction in ANNOUNCING:
