@@ -1125,6 +1125,14 @@ def test_a_speaker_label_may_hold_any_name_particle(nlp: Language) -> None:
     assert claim.speaker == "Anna van der Berg"
 
 
+def test_a_plural_noun_before_a_name_is_no_part_of_it(nlp: Language) -> None:
+    text = (
+        "Chefs Jamie Grant and Hugh Fearnley-Marsh demand assurances that the meat will be safe."
+        " Jamie Grant has previously called on the minister to protect farmers."
+    )
+    assert claim_with(claims_of(nlp, text), "protect farmers").speaker == "Jamie Grant"
+
+
 def test_a_quoted_transcript_line_opens_with_its_speaker_label(nlp: Language) -> None:
     text = article(
         "Partial transcript as follows:",

@@ -61,6 +61,7 @@ def naming(token: Token) -> tuple[str, str]:
     if ent is not None and token.ent_type_ in CATEGORY_OF_ENTITY:
         words = [t for t in token.doc[ent[0] : ent[1]] if not (t.i == ent[0] and t.lower_ == "the")]
         words = without_headline_verbs(_before_label_colon(_on_line_of(token, words)))
+        words = without_group_word(words) if token.ent_type_ == "PERSON" else words
         category = CATEGORY_OF_ENTITY[token.ent_type_]
         if token.pos_ == "PROPN" and category == "group" and token.tag_ != "NNPS":
             category = "unknown"  # the small model often tags surnames NORP ("Europeans" no)
@@ -183,6 +184,14 @@ def without_headline_verbs(words: list[Token]) -> list[Token]:
     while len(words) > 1 and _headline_verb(words[0]):
         words = words[1:]
     return words
+
+
+def without_group_word(person: list[Token]) -> list[Token]:
+    """A plural noun before a person's name is the group they belong to, no part of the
+    name: "Chefs Ann Berry and Tom Hale" name no one called "Chefs Ann Berry"."""
+    while len(person) > 1 and person[0].tag_ == "NNS" and person[1].pos_ == "PROPN":
+        person = person[1:]
+    return person
 
 
 def _headline_verb(word: Token) -> bool:

@@ -31,6 +31,7 @@ from summarizer.attribution.naming import (
     list_members,
     naming,
     text_of,
+    without_group_word,
     without_headline_verbs,
 )
 from summarizer.attribution.subjects import subject_of
@@ -235,7 +236,7 @@ class Resolver:
         ("Assad" said, after "President Bashar al-Assad" was mentioned in passing)."""
         for mention in people:
             kept = [t for t in mention if (not t.is_punct or t.text in "-.") and t.tag_ != "POS"]
-            name = text_of(without_headline_verbs(kept))
+            name = text_of(without_group_word(without_headline_verbs(kept)))
             if not _written_as_name(name) or "\n" in name:
                 continue
             words = name_words(name)
