@@ -18,7 +18,7 @@ from summarizer.attribution.lexicon import (
     DENIAL,
     words,
 )
-from summarizer.attribution.subjects import EMPTY_SUBJECTS
+from summarizer.attribution.subjects import EMPTY_SUBJECTS, passive_subject_of
 from summarizer.attribution.tokens import complement_of, has_marker, subtree_indices
 
 OBJECT_PREDICATES = frozenset({"oprd", "ccomp", "xcomp"})
@@ -203,9 +203,7 @@ def passive_subject(cue: Token, source: Token | None) -> set[int]:
 
 def asked_whom(cue: Token) -> Token | None:
     """Whom a passive question was put to ("Lee" of "Lee was asked"), if ``cue`` is one."""
-    if cue.lemma_ not in ASKED_WHOM:
-        return None
-    return next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    return passive_subject_of(cue) if cue.lemma_ in ASKED_WHOM else None
 
 
 def _predicate_after(cue: Token) -> set[int]:

@@ -12,7 +12,7 @@ from summarizer.attribution.lexicon import ACCUSATION, CUE_VERBS, DENIAL, STANCE
 from summarizer.attribution.nouns import noun_content_of, noun_source_of
 from summarizer.attribution.objects import asked_whom
 from summarizer.attribution.quote_frames import continues_sentence, is_misplaced, quote_frame
-from summarizer.attribution.subjects import source_of
+from summarizer.attribution.subjects import is_passive, source_of
 from summarizer.attribution.tokens import char_span, runs, subtree_indices, trim
 from summarizer.types import Span
 
@@ -364,8 +364,7 @@ def read_in_survey(preposition: Token, layout: Layout) -> Reading | None:
 def _reports(clause: Token) -> bool:
     """A finding the survey closes ("Lee leads by 9 points in the poll"), not how it was made
     ("voters surveyed in the poll") or where something appeared ("was published in a study")."""
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children)
-    return clause.dep_ in ("ROOT", "conj") and not passive
+    return clause.dep_ in ("ROOT", "conj") and not is_passive(clause)
 
 
 def read_adjective(adjective: Token, layout: Layout) -> Reading | None:

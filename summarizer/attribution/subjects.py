@@ -54,7 +54,7 @@ def _found_source(cue: Token) -> Token | None:
     own = subject_of(cue)
     if own is not None:
         return inverted_inside(cue) or own
-    if _is_passive(cue):
+    if is_passive(cue):
         return None
     if cue.dep_ in ("acl", "relcl") and cue.head.pos_ in ("NOUN", "PROPN"):
         return _author_of(cue.head) or cue.head
@@ -106,7 +106,7 @@ def subject_of(verb: Token) -> Token | None:
     """The verb's subject (or passive agent), or the names the parser hung on a date
     (never for a passive verb: "On Monday, France and Spain were accused" names no speaker)."""
     own = _own_subject(verb)
-    return own if own is not None or _is_passive(verb) else _listed_after_date(verb)
+    return own if own is not None or is_passive(verb) else _listed_after_date(verb)
 
 
 def _own_subject(verb: Token) -> Token | None:
@@ -139,7 +139,7 @@ def _past_dateline(subject: Token) -> Token | None:
     return next((c for c in subject.children if c.dep_ == "appos" and c.idx >= end), None)
 
 
-def _is_passive(verb: Token) -> bool:
+def is_passive(verb: Token) -> bool:
     passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
     return passive and not _contracted_has(verb)
 
@@ -162,13 +162,14 @@ def _inherited_subject(cue: Token) -> Token | None:
         token = token.head
         subject = subject_of(token) if token.pos_ in ("VERB", "AUX") else None
         if subject is None and joined:
-            subject = _passive_subject(token)  # "Hale was forced into ... and said"
+            subject = passive_subject_of(token)  # "Hale was forced into ... and said"
         if subject is not None:
             return subject
     return None
 
 
-def _passive_subject(verb: Token) -> Token | None:
+def passive_subject_of(verb: Token) -> Token | None:
+    """The subject of a passive verb ("Hale" of "Hale was asked")."""
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
