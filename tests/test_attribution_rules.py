@@ -1116,6 +1116,40 @@ def test_a_dash_inside_a_sentence_signs_nothing(nlp: Language) -> None:
     assert not [c for c in claims_of(nlp, text) if c.cue == "-"]
 
 
+def test_a_digest_names_its_source_after_a_dash_before_the_colon(nlp: Language) -> None:
+    text = article(
+        "Here is the morning roundup of what the pollsters are saying.",
+        "TURNOUT WILL DECIDE THE RACE - Carla Moreno: “Younger voters are registering at"
+        " twice the rate of four years ago.”",
+    )
+    claim = claim_with(claims_of(nlp, text), "Younger voters")
+    assert claim.speaker == "Carla Moreno"
+    assert claim.cue == ":"
+
+
+def test_a_labelled_quote_may_open_a_line_inside_a_paragraph(nlp: Language) -> None:
+    text = article(
+        "Pollsters disagree about the race.\nOmar Haddad: “The suburbs will swing back"
+        " toward the incumbent by October.”\nRuth Alvarez: “The suburbs are gone for good.”",
+    )
+    claims = claims_of(nlp, text)
+    claim = claim_with(claims, "suburbs will swing")
+    assert claim.speaker == "Omar Haddad"
+    assert span_text(text, claim.claim_span) == (
+        "“The suburbs will swing back toward the incumbent by October.”"
+    )
+    assert claim_with(claims, "gone for good").speaker == "Ruth Alvarez"
+
+
+def test_a_menu_of_labelled_links_inside_a_paragraph_says_nothing(nlp: Language) -> None:
+    text = article(
+        "The rules on masks change on Monday.",
+        "More on this story\nSIMPLE GUIDE: How do I protect myself?\n"
+        "STRESS: How to look after your mental health",
+    )
+    assert not [c for c in claims_of(nlp, text) if c.cue == ":"]
+
+
 def test_a_speaker_label_may_hold_any_name_particle(nlp: Language) -> None:
     text = article(
         "Council backs new bridge plan",

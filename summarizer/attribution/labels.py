@@ -1,13 +1,17 @@
-"""Speaker labels: a paragraph opening with a name and a colon is that speaker's statement.
+"""Speaker labels: a line opening with a name and a colon is that speaker's statement.
 
 Headlines ("Paul Ryan: FBI Decision Defies Explanation") and transcripts
 ("Matthews: Well, speculation is bad.") attribute this way; PolNeAR takes the
-colon as the cue, the name as the source and the rest of the paragraph as content.
+colon as the cue, the name as the source and the rest of the line as content. A digest
+names its source after a dash ("Polls agree - Carl Bialik: “...”").
 Section headings ("Cruz: Just hang on." between paragraphs of prose) and lists of names
 ("Iowa: Tim Albrecht, Brad Anderson, ...") open with a name and a colon too.
 """
 
 from __future__ import annotations
+
+import itertools
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -38,17 +42,42 @@ NOT_SPEAKERS = words(
     topics filed posted published disclaimer welcome offer"""
 )
 OPENING_QUOTES = "\"“'‘"
+LINE = re.compile(r"[^\n]+")
+#: The last spaced dash before a label: "Pollsters agree - Carl Bialik: “...”".
+LABEL_DASH = re.compile(r"\s[-–—]\s(?!.*\s[-–—]\s)")
 
 
 def read_speaker_labels(doc: Doc, layout: Layout) -> list[Reading]:
-    """The statement of every paragraph opening with a speaker label."""
-    found = [_label(doc, layout, paragraph) for paragraph in layout.paragraphs]
-    turns = {i for i, label in enumerate(found) if label is not None}
+    """The statement of every line opening with a speaker label."""
+    found = [_label(doc, layout, line) for line in _lines(layout)]
+    labelled = {i for i, label in enumerate(found) if label is not None}
     return [
         label
         for i, label in enumerate(found)
-        if label is not None and not _section_heading(label, i, turns, layout.text)
+        if label is not None and not _section_heading(label, i, labelled, layout.text)
     ]
+
+
+def _lines(layout: Layout) -> list[Span]:
+    """Paragraphs, split before each later line that opens with a labelled quote: a digest
+    lists 'Pollsters agree - Carl Bialik: “...”' line by line, where a page's menu lists
+    'SIMPLE GUIDE: How do I protect myself?'."""
+    found: list[Span] = []
+    for start, end in layout.paragraphs:
+        lines = LINE.finditer(layout.text, start, end)
+        cuts = [line.start() for line in lines if _opens_labelled_quote(layout, line.span())]
+        bounds = [start, *[cut for cut in cuts if cut > start], end]
+        found += itertools.pairwise(bounds)
+    return found
+
+
+def _opens_labelled_quote(layout: Layout, line: Span) -> bool:
+    text, (start, end) = layout.text, line
+    colon = text.find(SPEAKER_LABEL, start, end)
+    if colon < 0 or _label_start(text, start, colon) < 0:
+        return False
+    opening = colon + 1 + len(text[colon + 1 : end]) - len(text[colon + 1 : end].lstrip())
+    return opening < end and layout.quote_at(opening) is not None
 
 
 def _section_heading(label: Reading, index: int, turns: set[int], text: str) -> bool:
@@ -60,12 +89,13 @@ def _section_heading(label: Reading, index: int, turns: set[int], text: str) -> 
     return len(text[start:end].split()) <= MAX_HEADING_WORDS
 
 
-def _label(doc: Doc, layout: Layout, paragraph: Span) -> Reading | None:
-    start, end = paragraph
+def _label(doc: Doc, layout: Layout, line: Span) -> Reading | None:
+    start, end = line
     while start < end and layout.text[start] in OPENING_QUOTES:
         start += 1  # a quoted transcript: '"WALLACE: Let's start with ...'
     colon = layout.text.find(SPEAKER_LABEL, start, end)
-    if colon < 0 or not _is_name(layout.text[start:colon]):
+    start = _label_start(layout.text, start, colon) if colon >= 0 else -1
+    if start < 0:
         return None
     content = trim(layout.text, (colon + 1, end))
     words = layout.text[content[0] : content[1]]
@@ -77,6 +107,15 @@ def _label(doc: Doc, layout: Layout, paragraph: Span) -> Reading | None:
     pieces = (content,)
     quoted = is_quoted(pieces, layout)
     return Reading((colon, colon + 1), SPEAKER_LABEL, label.root, pieces, quoted, None, LABEL)
+
+
+def _label_start(text: str, start: int, colon: int) -> int:
+    """Where the name before ``colon`` starts: the line's start, or after the last dash
+    of a digest's "HEADLINE - Mark Blumenthal: “...”" (-1: no name there)."""
+    if _is_name(text[start:colon]):
+        return start
+    dash = LABEL_DASH.search(text, start, colon)
+    return dash.end() if dash is not None and _is_name(text[dash.end() : colon]) else -1
 
 
 def _list_of_names(content: str) -> bool:
