@@ -1141,6 +1141,15 @@ def test_a_labelled_quote_may_open_a_line_inside_a_paragraph(nlp: Language) -> N
     assert claim_with(claims, "gone for good").speaker == "Ruth Alvarez"
 
 
+def test_a_hearing_transcript_label_may_end_in_a_party_tag(nlp: Language) -> None:
+    text = article(
+        "The committee questioned the harbor director on Tuesday.",
+        "Rep. Ann Lee (R-Ohio): Who approved the contract for the new ferries?",
+        "Director Omar Haddad: The board approved it in a public vote last spring.",
+    )
+    assert claim_with(claims_of(nlp, text), "Who approved").speaker == "Ann Lee"
+
+
 def test_a_menu_of_labelled_links_inside_a_paragraph_says_nothing(nlp: Language) -> None:
     text = article(
         "The rules on masks change on Monday.",

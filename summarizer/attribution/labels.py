@@ -41,6 +41,8 @@ NOT_SPEAKERS = words(
     fax address website image images photos pictures slideshow newsletter subscribe tags
     topics filed posted published disclaimer welcome offer"""
 )
+#: A lawmaker's party and state after the name: "Rep. Ann Lee (R-Ohio):".
+PARTY_TAG = re.compile(r"\([A-Z]-[A-Za-z.]+\)")
 OPENING_QUOTES = "\"“'‘"
 LINE = re.compile(r"[^\n]+")
 #: The last spaced dash before a label: "Pollsters agree - Carl Bialik: “...”".
@@ -132,7 +134,7 @@ def _is_name(label: str) -> bool:
         return False
     if any(w.lower().strip(".,") in NOT_SPEAKERS for w in found):
         return False
-    return all(w[0].isupper() or w in CONNECTORS for w in found)
+    return all(w[0].isupper() or w in CONNECTORS or PARTY_TAG.fullmatch(w) for w in found)
 
 
 def _names_someone(root: Token) -> bool:
