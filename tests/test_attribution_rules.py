@@ -1168,6 +1168,34 @@ def test_a_speaker_label_may_hold_any_name_particle(nlp: Language) -> None:
     assert claim.speaker == "Anna van der Berg"
 
 
+def test_many_of_us_names_no_one_when_no_author_is_named(nlp: Language) -> None:
+    text = "Many of us believe the bridge should be rebuilt before the winter."
+    assert claim_with(claims_of(nlp, text), "should be rebuilt").speaker == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "The plan has angered the families of the crash victims, many of whom say the"
+            " airline lied to them.",
+            "airline lied",
+            "families",
+        ),
+        (
+            "The plan was backed by 40 retired generals and admirals -- most of whom had warned"
+            " that the base was unsafe.",
+            "base was unsafe",
+            "40 retired generals",
+        ),
+    ],
+)
+def test_many_of_whom_speaks_for_the_group_it_is_part_of(
+    nlp: Language, text: str, words: str, speaker: str
+) -> None:
+    assert claim_with(claims_of(nlp, text), words).speaker == speaker
+
+
 def test_a_plural_noun_before_a_name_is_no_part_of_it(nlp: Language) -> None:
     text = (
         "Chefs Jamie Grant and Hugh Fearnley-Marsh demand assurances that the meat will be safe."

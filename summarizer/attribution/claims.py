@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 from summarizer.attribution.leads import cue_lead
 from summarizer.attribution.lexicon import kind_of
 from summarizer.attribution.readings import ADJECTIVE, Reading
-from summarizer.attribution.speakers import Entity
+from summarizer.attribution.speakers import Entity, referent_of
 from summarizer.attribution.tokens import trim
 from summarizer.types import Claim, Span
 
@@ -35,8 +35,9 @@ def build_claim(doc: Doc, text: str, reading: Reading, entity: Entity | None) ->
 
 def _unresolved_name(source: Token | None) -> str:
     """A source no entity was found for: its own words, unless only a pronoun ("who",
-    "they"), which names no one (such claims stay in the data but out of the display)."""
-    return "" if source is None or source.pos_ == "PRON" else source.text
+    "they", "many of us"), which names no one (such claims stay in the data but out of
+    the display)."""
+    return "" if source is None or referent_of(source)[0].pos_ == "PRON" else source.text
 
 
 def mention_span(text: str, source: Token | None, cue: Span) -> Span | None:

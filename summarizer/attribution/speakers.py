@@ -143,10 +143,26 @@ def _next_referent(token: Token) -> Token | None:
         if token.dep_ == "dobj":  # "released a statement expressing ..."
             return next((c for c in token.head.children if c.dep_ == "nsubj"), None)
     if token.lemma_.lower() in PARTITIVES:
-        return next(
+        whole = next(
             (object_of(c) for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None
         )
+        if whole is not None and whole.tag_ in RELATIVE_TAGS:
+            return _antecedent(token) or whole  # "the families, many of whom say": families
+        return whole
     return None
+
+
+def _antecedent(partitive: Token) -> Token | None:
+    """What "many of whom" is part of: the noun its clause hangs on, or (where the parser
+    hung the clause elsewhere) the noun phrase right before its comma or dash."""
+    if partitive.head.dep_ == "relcl":
+        return _person_above(partitive.head.head)
+    if partitive.i < 2 or not partitive.nbor(-1).is_punct:
+        return None
+    noun = partitive.nbor(-2)
+    while noun.dep_ == "conj" or (noun.dep_ == "pobj" and noun.head.lower_ == "of"):
+        noun = noun.head if noun.dep_ == "conj" else noun.head.head  # "heads of schools"
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _names_issuer(modifier: Token) -> bool:
