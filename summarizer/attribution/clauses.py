@@ -22,7 +22,12 @@ from summarizer.attribution.objects import (
 )
 from summarizer.attribution.subjects import inverted_inside
 from summarizer.attribution.tags import SUBJECTS
-from summarizer.attribution.tokens import complement_of, has_marker, subtree_indices
+from summarizer.attribution.tokens import (
+    complement_of,
+    direct_object,
+    has_marker,
+    subtree_indices,
+)
 
 INSERTED = frozenset({"parataxis", "ccomp", "advcl"})
 CLAUSE_CONTENT = frozenset({"ccomp"})
@@ -207,4 +212,4 @@ RULES: tuple[tuple[str, Rule], ...] = (
 
 def target_of(cue: Token) -> Token | None:
     """The accused or denied party: the direct object of "accuse X of", "blame X for"."""
-    return next((c for c in cue.children if c.dep_ == "dobj"), None)
+    return direct_object(cue)

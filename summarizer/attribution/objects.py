@@ -19,7 +19,12 @@ from summarizer.attribution.lexicon import (
     words,
 )
 from summarizer.attribution.subjects import EMPTY_SUBJECTS, passive_subject_of
-from summarizer.attribution.tokens import complement_of, has_marker, subtree_indices
+from summarizer.attribution.tokens import (
+    complement_of,
+    direct_object,
+    has_marker,
+    subtree_indices,
+)
 
 OBJECT_PREDICATES = frozenset({"oprd", "ccomp", "xcomp"})
 CONTENT_PREPOSITIONS = frozenset(
@@ -83,7 +88,7 @@ def _object_before_prepositions(cue: Token) -> int:
     unless the object is whom it was said to ("warned voters about") or the accused."""
     if cue.lemma_ in ADDRESSEE_OBJECT or cue.lemma_ in ACCUSATION or cue.lemma_ in DENIAL:
         return len(cue.doc)
-    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    obj = direct_object(cue)
     return obj.i if obj is not None else len(cue.doc)
 
 
@@ -107,7 +112,7 @@ def nominal(cue: Token, source: Token | None) -> set[int]:
     what is said of it); never the addressee of 'told'."""
     if cue.lemma_ in ADDRESSEE_OBJECT:
         return set()
-    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    obj = direct_object(cue)
     if obj is not None and obj.lower_ in DAYS:
         return _clause_after_day(cue, obj)
     if obj is None:
@@ -196,7 +201,7 @@ def passive_subject(cue: Token, source: Token | None) -> set[int]:
     asked is no question: 'Lee was asked a question about the tolls' asked the question."""
     subject = raised_subject(cue)
     if subject and asked_whom(cue) is not None:
-        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        obj = direct_object(cue)
         return set(subtree_indices(obj)) if obj is not None else set()
     return subject | _predicate_after(cue) if subject else set()
 

@@ -62,6 +62,11 @@ def object_of(preposition: Token) -> Token | None:
     return next((c for c in preposition.children if c.dep_ == "pobj"), None)
 
 
+def direct_object(verb: Token) -> Token | None:
+    """The verb's direct object ("accused the ministry" -> "ministry"), if any."""
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
 def nominal_subject(verb: Token) -> Token | None:
     """The verb's noun subject, active or passive, if the parser gave it one."""
     return next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECTS), None)
