@@ -1196,6 +1196,16 @@ def test_many_of_whom_speaks_for_the_group_it_is_part_of(
     assert claim_with(claims_of(nlp, text), words).speaker == speaker
 
 
+def test_a_thing_that_appears_so_claims_nothing_a_person_still_does(nlp: Language) -> None:
+    text = article(
+        "The new feature appears to be working on older phones with this version of the beta.",
+        "Senator Ann Lee appeared to suggest that the tolls would rise next year.",
+    )
+    claims = claims_of(nlp, text)
+    assert claim_with(claims, "working on older phones").speaker == ""
+    assert claim_with(claims, "tolls would rise").speaker == "Ann Lee"
+
+
 def test_a_plural_noun_before_a_name_is_no_part_of_it(nlp: Language) -> None:
     text = (
         "Chefs Jamie Grant and Hugh Fearnley-Marsh demand assurances that the meat will be safe."

@@ -5,9 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from summarizer.attribution.leads import cue_lead
-from summarizer.attribution.lexicon import kind_of
+from summarizer.attribution.lexicon import HEDGES, kind_of
 from summarizer.attribution.readings import ADJECTIVE, Reading
 from summarizer.attribution.speakers import Entity, referent_of
+from summarizer.attribution.subjects import is_people
 from summarizer.attribution.tokens import trim
 from summarizer.types import Claim, Span
 
@@ -15,7 +16,9 @@ from summarizer.types import Claim, Span
 def build_claim(doc: Doc, text: str, reading: Reading, entity: Entity | None) -> Claim:
     """The claim of a reading whose source resolved to ``entity`` (None: unresolved)."""
     source = reading.source
-    speaker = entity.name if entity is not None else _unresolved_name(source)
+    hedged = reading.lemma in HEDGES and not _can_speak(source)  # "The feature appears to work"
+    entity = None if hedged else entity  # the writer's hedge: no one's claim
+    speaker = "" if hedged else entity.name if entity is not None else _unresolved_name(source)
     stance = reading.construction.startswith(ADJECTIVE)  # "is confident that ..."
     kind = "belief" if stance else kind_of(reading.lemma)
     return Claim(
@@ -31,6 +34,12 @@ def build_claim(doc: Doc, text: str, reading: Reading, entity: Entity | None) ->
         lead=cue_lead(doc, text, reading, kind),
         speaker_id=entity.key if entity is not None else None,
     )
+
+
+def _can_speak(source: Token | None) -> bool:
+    """A person, people or a named group: not "the feature" nor "the same effect"."""
+    referent = referent_of(source)[0] if source is not None else None
+    return referent is not None and (referent.pos_ == "PROPN" or is_people(referent))
 
 
 def _unresolved_name(source: Token | None) -> str:

@@ -91,6 +91,10 @@ CHANNEL = ARTIFACT | words(
 #: of", "with a smirk"): a prepositional phrase of these is no content.
 CIRCUMSTANCE_NOUNS = words("time instance example eve point outset start moment smirk")
 
+#: Verbs of how things look ("The feature appears to work"): the writer's hedge, whose subject
+#: is a source only when it can speak (a person, people, a named organisation).
+HEDGES = words("appear seem")
+
 #: The hand-made seed list: a feature of the cue model, and the clause rules' "is a cue" test.
 CUE_VERBS = ACCUSATION | DENIAL | BELIEF | SPEECH
 
