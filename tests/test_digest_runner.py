@@ -17,6 +17,7 @@ from digest_support import (
     OTHER_STORY_URLS,
     PLATFORM,
     FakeClock,
+    Process,
     ProcessFactory,
     share,
     subscribe,
@@ -39,17 +40,33 @@ def processes(tmp_path: Path) -> Iterator[ProcessFactory]:
     factory.close_all()
 
 
+DAILY = "daily 08:00 Europe/Berlin"
+
+
+def at(hour: int, minute: int = 0) -> FakeClock:
+    """A clock at this time of Monday 2 June 2025 in Berlin."""
+    return FakeClock(datetime(2025, 6, 2, hour, minute, tzinfo=BERLIN))
+
+
+def subscribed(
+    processes: ProcessFactory, name: str, clock: FakeClock, *urls: str, **choices: object
+) -> Process:
+    """A process whose channel takes the daily 08:00 digest, with ``urls`` shared in it."""
+    process = processes(name, clock)
+    subscribe(process, DAILY, **choices)
+    for url in urls:
+        share(process, url)
+    return process
+
+
 # -- missed runs -------------------------------------------------------------------------
 
 
 async def test_digest_missed_while_down_is_posted_once_after_restart(
     processes: ProcessFactory,
 ) -> None:
-    clock = FakeClock(datetime(2025, 6, 2, 7, 0, tzinfo=BERLIN))
-    first = processes("first", clock)
-    subscribe(first, "daily 08:00 Europe/Berlin")
-    for url in ECB_URLS:
-        share(first, url)
+    clock = at(7)
+    first = subscribed(processes, "first", clock, *ECB_URLS)
     first.close()  # the bot goes down at 07:00 and misses 08:00
 
     clock.set(2025, 6, 2, 9, 30)  # back 1.5 h late: inside the 2 h grace period
@@ -69,10 +86,8 @@ async def test_digest_missed_while_down_is_posted_once_after_restart(
 async def test_digest_missed_by_more_than_the_grace_period_is_skipped(
     processes: ProcessFactory,
 ) -> None:
-    clock = FakeClock(datetime(2025, 6, 2, 7, 0, tzinfo=BERLIN))
-    process = processes("only", clock)
-    subscribe(process, "daily 08:00 Europe/Berlin")
-    share(process, ECB_URLS[0])
+    clock = at(7)
+    process = subscribed(processes, "only", clock, ECB_URLS[0])
     clock.set(2025, 6, 2, 10, 1)  # 2 h 1 min late
     assert await process.runner.catch_up() == {(PLATFORM, CHANNEL): RunOutcome.MISSED}
     assert process.posted.digests == []
@@ -81,10 +96,8 @@ async def test_digest_missed_by_more_than_the_grace_period_is_skipped(
 async def test_next_digest_covers_only_what_came_after_the_last(
     processes: ProcessFactory,
 ) -> None:
-    clock = FakeClock(datetime(2025, 6, 2, 7, 0, tzinfo=BERLIN))
-    process = processes("only", clock)
-    subscribe(process, "daily 08:00 Europe/Berlin")
-    share(process, ECB_URLS[0])
+    clock = at(7)
+    process = subscribed(processes, "only", clock, ECB_URLS[0])
     clock.set(2025, 6, 2, 8, 0)
     assert await process.runner.run_scheduled(PLATFORM, CHANNEL) is RunOutcome.POSTED
     clock.set(2025, 6, 2, 12, 0)
@@ -103,11 +116,8 @@ async def test_the_last_posted_digest_can_be_shown_again_with_every_story(
 ) -> None:
     """What the cap note tells people to run: the posted digest again, every story of it,
     not what was shared since."""
-    clock = FakeClock(datetime(2025, 6, 2, 7, 0, tzinfo=BERLIN))
-    process = processes("only", clock)
-    subscribe(process, "daily 08:00 Europe/Berlin", stories=2)
-    for url in (*ECB_URLS, *OTHER_STORY_URLS):
-        share(process, url)
+    clock = at(7)
+    process = subscribed(processes, "only", clock, *ECB_URLS, *OTHER_STORY_URLS, stories=2)
     clock.set(2025, 6, 2, 8, 0)
     assert await process.runner.run_scheduled(PLATFORM, CHANNEL) is RunOutcome.POSTED
     [(_, posted)] = process.posted.digests
@@ -128,17 +138,14 @@ async def test_the_last_posted_digest_can_be_shown_again_with_every_story(
 async def test_showing_the_last_digest_of_a_channel_without_one_says_so(
     processes: ProcessFactory,
 ) -> None:
-    process = processes("only", FakeClock(datetime(2025, 6, 2, 7, 0, tzinfo=BERLIN)))
+    process = processes("only", at(7))
     share(process, ECB_URLS[0])
     with pytest.raises(DigestError, match=f"no digest has been posted in {PLATFORM} channel"):
         await process.runner.preview(PLATFORM, CHANNEL, last=True)
 
 
 async def test_a_size_asked_for_beats_the_channels_own(processes: ProcessFactory) -> None:
-    process = processes("only", FakeClock(datetime(2025, 6, 2, 7, 0, tzinfo=BERLIN)))
-    subscribe(process, "daily 08:00 Europe/Berlin", stories=1)
-    for url in (ECB_URLS[0], *OTHER_STORY_URLS):
-        share(process, url)
+    process = subscribed(processes, "only", at(7), ECB_URLS[0], *OTHER_STORY_URLS, stories=1)
     assert len((await process.runner.preview(PLATFORM, CHANNEL)).stories) == 1
     assert len((await process.runner.preview(PLATFORM, CHANNEL, stories=3)).stories) == 3
 
@@ -149,10 +156,8 @@ async def test_a_size_asked_for_beats_the_channels_own(processes: ProcessFactory
 async def test_two_processes_on_one_database_post_once(
     processes: ProcessFactory,
 ) -> None:
-    clock = FakeClock(datetime(2025, 6, 2, 7, 0, tzinfo=BERLIN))
-    one, two = processes("one", clock), processes("two", clock)
-    subscribe(one, "daily 08:00 Europe/Berlin")
-    share(one, ECB_URLS[0])
+    clock = at(7)
+    one, two = subscribed(processes, "one", clock, ECB_URLS[0]), processes("two", clock)
     clock.set(2025, 6, 2, 8, 0)
     outcomes = await asyncio.gather(
         one.runner.run_scheduled(PLATFORM, CHANNEL), two.runner.run_scheduled(PLATFORM, CHANNEL)
@@ -164,10 +169,8 @@ async def test_two_processes_on_one_database_post_once(
 async def test_a_lapsed_lease_passes_on_but_the_slot_is_still_posted_once(
     processes: ProcessFactory,
 ) -> None:
-    clock = FakeClock(datetime(2025, 6, 2, 8, 0, tzinfo=BERLIN))
-    one = processes("one", clock)
-    subscribe(one, "daily 08:00 Europe/Berlin")
-    share(one, ECB_URLS[0])
+    clock = at(8)
+    one = subscribed(processes, "one", clock, ECB_URLS[0])
     assert await one.runner.run_scheduled(PLATFORM, CHANNEL) is RunOutcome.POSTED
     clock.set(2025, 6, 2, 8, 6)  # "one" stalled; its 5-minute lease lapsed
     two = processes("two", clock)
@@ -180,10 +183,8 @@ async def test_a_lapsed_lease_passes_on_but_the_slot_is_still_posted_once(
 async def test_a_crash_between_recording_and_posting_does_not_post_twice(
     processes: ProcessFactory,
 ) -> None:
-    clock = FakeClock(datetime(2025, 6, 2, 8, 0, tzinfo=BERLIN))
-    crashing = processes("crashing", clock)
-    subscribe(crashing, "daily 08:00 Europe/Berlin")
-    share(crashing, ECB_URLS[0])
+    clock = at(8)
+    crashing = subscribed(processes, "crashing", clock, ECB_URLS[0])
 
     async def crash(channel: str, digest: Digest) -> None:
         raise asyncio.CancelledError  # the process dies mid-post: nothing after runs
@@ -209,14 +210,13 @@ async def test_a_crash_between_recording_and_posting_does_not_post_twice(
 async def test_empty_digest_is_silent_unless_the_channel_asked(
     processes: ProcessFactory,
 ) -> None:
-    clock = FakeClock(datetime(2025, 6, 2, 8, 0, tzinfo=BERLIN))
-    process = processes("only", clock)
-    subscribe(process, "daily 08:00 Europe/Berlin")
+    clock = at(8)
+    process = subscribed(processes, "only", clock)
     assert await process.runner.run_scheduled(PLATFORM, CHANNEL) is RunOutcome.EMPTY
     assert process.posted.digests == []
     assert process.store.runs(PLATFORM, CHANNEL)[0].status is RunStatus.EMPTY
 
-    subscribe(process, "daily 08:00 Europe/Berlin", empty_notice=True)
+    subscribe(process, DAILY, empty_notice=True)
     clock.set(2025, 6, 3, 8, 0)
     assert await process.runner.run_scheduled(PLATFORM, CHANNEL) is RunOutcome.POSTED
     [(_, digest)] = process.posted.digests
