@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
+from bot.articles import PASTED_TEXT
 from bot.channel_settings import ChannelChoices
 from bot.commands import (
     Command,
@@ -31,6 +32,13 @@ from bot.links import article_links, find_links
 from bot.replies import Poster, TextReply
 from bot.reply_delivery import ReplyDelivery
 from bot.share_briefs import ShareBriefer
+
+#: Fewer words are no article text: a greeting, a mistyped link, a file path typed in chat.
+MIN_PASTED_WORDS = 3
+TOO_SHORT = (
+    "Couldn't brief that: it is too short to be an article. Give me a link, upload the file, "
+    "or paste the article's text."
+)
 
 
 class CommandExtension(Protocol):
@@ -85,6 +93,8 @@ class CommandRunner:
                 f"Couldn't brief {argument}: that is not an article (a video, image or chat link)."
             )
             await post(refusal(text, "unsupported-type", argument, event))
+        elif len(argument.split()) < MIN_PASTED_WORDS:
+            await post(refusal(TOO_SHORT, "too-short", PASTED_TEXT, event))
         else:
             outcome = await self._shares.brief_text(event, argument, choice)
             await self._delivery.deliver(outcome, post)

@@ -378,6 +378,15 @@ async def test_summarize_a_link_and_pasted_text(bot: Bot, story: str) -> None:
     assert summary == ["The river rose.", "Roads closed.", "Schools shut."]
 
 
+@pytest.mark.parametrize("argument", ["hello", "/home/ann/story.txt", "www.example"])
+async def test_summarize_too_short_a_text_says_what_to_give_instead(
+    bot: Bot, argument: str
+) -> None:
+    reply = only(await bot.say(f"/summarize {argument}"))
+    assert isinstance(reply, ErrorReply) and reply.reason == "too-short"
+    assert "Give me a link, upload the file, or paste the article's text" in reply.text
+
+
 async def test_summarize_a_video_link_says_it_is_not_an_article(bot: Bot) -> None:
     reply = only(await bot.say("/summarize https://www.youtube.com/watch?v=abc"))
     assert isinstance(reply, ErrorReply) and reply.reason == "unsupported-type"
