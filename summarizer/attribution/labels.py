@@ -52,11 +52,11 @@ LABEL_DASH = re.compile(r"\s[-–—]\s(?!.*\s[-–—]\s)")
 def read_speaker_labels(doc: Doc, layout: Layout) -> list[Reading]:
     """The statement of every line opening with a speaker label."""
     found = [_label(doc, layout, line) for line in _lines(layout)]
-    labelled = {i for i, label in enumerate(found) if label is not None}
+    turns = {i for i, label in enumerate(found) if label is not None}
     return [
         label
         for i, label in enumerate(found)
-        if label is not None and not _section_heading(label, i, labelled, layout.text)
+        if label is not None and not _section_heading(label, i, turns, layout.text)
     ]
 
 
@@ -78,7 +78,7 @@ def _opens_labelled_quote(layout: Layout, line: Span) -> bool:
     colon = text.find(SPEAKER_LABEL, start, end)
     if colon < 0 or _label_start(text, start, colon) < 0:
         return False
-    opening = colon + 1 + len(text[colon + 1 : end]) - len(text[colon + 1 : end].lstrip())
+    opening = end - len(text[colon + 1 : end].lstrip())  # past the spaces after the colon
     return opening < end and layout.quote_at(opening) is not None
 
 
