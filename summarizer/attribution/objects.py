@@ -221,7 +221,7 @@ def _predicate_after(cue: Token) -> set[int]:
 
 def raised_subject(cue: Token) -> set[int]:
     """A passive cue's subject ("Osman is believed to ..."), unless an empty "it"/"there"."""
-    for child in cue.children:
-        if child.dep_ == "nsubjpass" and child.lower_ not in EMPTY_SUBJECTS:
-            return set(subtree_indices(child))
-    return set()
+    subject = passive_subject_of(cue)
+    if subject is None or subject.lower_ in EMPTY_SUBJECTS:
+        return set()
+    return set(subtree_indices(subject))
