@@ -100,6 +100,15 @@ def test_told_the_broadcaster_keeps_the_addressee_out_of_the_claim(nlp: Language
     assert "BBC" not in claim.claim
 
 
+def test_a_clause_subject_taken_for_the_object_stays_in_the_claim(nlp: Language) -> None:
+    text = (
+        "But she admitted her ties with her sister, Anna Berg, and her mother, Ruth Berg,"
+        " are far more distant."
+    )
+    claim = claim_with(claims_of(nlp, text), "far more distant")
+    assert claim.claim.startswith("her ties with her sister")
+
+
 def test_inverted_cue_after_the_content(nlp: Language) -> None:
     text = "The strikes will continue until the militants surrender, said Kartapolov."
     claim = claim_with(claims_of(nlp, text), "strikes will continue")

@@ -8,7 +8,7 @@ complement, the head clause when the cue is inserted into it ("..., Kartapolov s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
 
@@ -32,6 +32,9 @@ from summarizer.attribution.tokens import (
 INSERTED = frozenset({"parataxis", "ccomp", "advcl"})
 CLAUSE_CONTENT = frozenset({"ccomp"})
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd"})
+#: What a clause's subject may be labelled: "he said", "he was told", "there is", "what
+#: he said is".
+ANY_SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 #: Verbs answering with a word ("said yes", "said so", "said the same of Lee").
 ANSWERING = words("say answer reply respond")
 ANSWERS = words("yes no so")
@@ -65,10 +68,21 @@ def _clausal(cue: Token, source: Token | None) -> set[int]:
     for child in cue.children:
         if child.dep_ in CLAUSE_CONTENT and not _closed_before(child, cue):
             found.update(subtree_indices(child))
+            found.update(_lost_subject(cue, child))
     for child in cue.children:
         if found and child.dep_ == "conj" and child.i > max(found) and _reported_clause(child):
             found.update(subtree_indices(child))
     return found
+
+
+def _lost_subject(cue: Token, clause: Token) -> Sequence[int]:
+    """'admitted his relationships ... are strained': the small model takes the subject
+    of a clause without one for the cue's object (not an addressee: "told us what ...")."""
+    has_subject = any(c.dep_ in ANY_SUBJECT for c in clause.children)
+    if clause.i < cue.i or has_subject or cue.lemma_ in ADDRESSEE_OBJECT:
+        return []
+    thing = direct_object(cue)
+    return subtree_indices(thing) if thing is not None and cue.i < thing.i < clause.i else []
 
 
 def _closed_before(clause: Token, cue: Token) -> bool:
