@@ -8,8 +8,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from summarizer.attribution import display_claim, extract_claims, group_claims
+from summarizer.attribution.claims import build_claim as claim_of_reading
 from summarizer.attribution.misparsed import inverted_speaker
 from summarizer.attribution.naming import naming
+from summarizer.attribution.readings import Reading
 from summarizer.attribution.subjects import subject_of
 from summarizer.nlp import load_pipeline
 from summarizer.settings import DEFAULT_MODEL
@@ -1956,3 +1958,19 @@ def test_details_of_a_document_are_the_document_speaking(nlp: Language) -> None:
         " can be quadrupled to 4,000 pounds."
     )
     assert claim_with(claims_of(nlp, text), "quadrupled").speaker == "legislation"
+
+
+def test_a_clause_the_parser_made_a_subject_names_no_speaker(nlp: Language) -> None:
+    """The parse the small model gave a page's list of charges: "frisking" the subject of
+    "was", so the subject the participle "Explaining" inherits."""
+    text = "Explaining why he argued that fining them was smart."
+    words, spaces = [t.text for t in nlp.make_doc(text)], [True] * 8 + [False] * 2
+    heads, deps = [7, 3, 3, 0, 6, 6, 7, 7, 7, 7], ["advcl", "advmod", "nsubj", "ccomp"]
+    deps += ["mark", "csubj", "dobj", "ROOT", "acomp", "punct"]
+    pos = ["VERB", "SCONJ", "PRON", "VERB", "SCONJ", "VERB", "PRON", "AUX", "ADJ", "PUNCT"]
+    doc = Doc(nlp.vocab, words, spaces, heads=heads, deps=deps, pos=pos)
+    assert doc.text == text and doc[5].dep_ == "csubj"
+    reading = Reading((0, 10), "explain", doc[5], ((11, 43),), False)
+    claim = claim_of_reading(doc, text, reading, None)
+    assert claim.speaker == ""
+    assert span_text(text, claim.speaker_span) == "fining"  # scored as PolNeAR marks sources

@@ -17,8 +17,9 @@ def build_claim(doc: Doc, text: str, reading: Reading, entity: Entity | None) ->
     """The claim of a reading whose source resolved to ``entity`` (None: unresolved)."""
     source = reading.source
     hedged = reading.lemma in HEDGES and not _can_speak(source)  # "The feature appears to work"
-    entity = None if hedged else entity  # the writer's hedge: no one's claim
-    speaker = "" if hedged else entity.name if entity is not None else _unresolved_name(source)
+    nameless = hedged or _is_action(source)  # the writer's hedge, or a misparse: no one's claim
+    entity = None if nameless else entity
+    speaker = "" if nameless else entity.name if entity is not None else _unresolved_name(source)
     stance = reading.construction.startswith(ADJECTIVE)  # "is confident that ..."
     kind = "belief" if stance else kind_of(reading.lemma)
     return Claim(
@@ -40,6 +41,13 @@ def _can_speak(source: Token | None) -> bool:
     """A person, people or a named group: not "the feature" nor "the same effect"."""
     referent = referent_of(source)[0] if source is not None else None
     return referent is not None and (referent.pos_ == "PROPN" or is_people(referent))
+
+
+def _is_action(source: Token | None) -> bool:
+    """'Explaining why ... throwing them up against walls and frisking them was ...': a
+    clause the small model made the subject ("frisking") names no one. Its span stays in
+    the claim: PolNeAR's source is often the phrase around it ("those going")."""
+    return source is not None and source.dep_ == "csubj" and source.pos_ == "VERB"
 
 
 def _unresolved_name(source: Token | None) -> str:
