@@ -1557,6 +1557,8 @@ def test_a_clause_before_a_colon_says_something_itself(nlp: Language) -> None:
         ("One in five voters said the economy was getting worse.", "One in five voters"),
         ("Six in 10 said the economy was getting worse.", "Six in 10"),
         ("Nine out of 10 said the schools were safe.", "Nine out of 10"),
+        ("Dozens of lawmakers said on Monday that the bill would fail.", "Dozens of lawmakers"),
+        ("A growing number of farmers say the rules came too late.", "growing number of farmers"),
     ],
 )
 def test_a_share_of_a_group_is_named_with_the_group(nlp: Language, text: str, speaker: str) -> None:

@@ -24,9 +24,11 @@ NAMED_SOURCES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 CATEGORY_OF_ENTITY = {"PERSON": "person", "ORG": "org", "GPE": "org", "LOC": "org", "NORP": "group"}
 EMPLOYER_PREPOSITIONS = frozenset({"for", "of", "at"})
 PART_PREPOSITIONS = frozenset({"of", "in"})  # "half of voters", "one in five"
-#: Heads of a share of a group ("half of voters", "two-thirds", "a majority of ...").
+#: Heads of a share or a count of a group ("half of voters", "two-thirds", "a majority of
+#: ...", "a growing number of researchers", "dozens of lawmakers").
 QUANTITY_WORDS = words(
-    "half third thirds quarter quarters fifths majority minority plurality percent %"
+    """half third thirds quarter quarters fifths majority minority plurality percent %
+    number dozens hundreds thousands millions handful"""
 )
 #: Countries and organisations whose lists name a group of sources ("France, Germany and ...").
 LISTED_ENTITIES = frozenset({"GPE", "ORG", "NORP"})
