@@ -1565,6 +1565,16 @@ def test_a_share_of_a_group_is_named_with_the_group(nlp: Language, text: str, sp
     assert [c.speaker for c in claims_of(nlp, text)] == [speaker]
 
 
+def test_letters_after_a_name_are_no_part_of_it(nlp: Language) -> None:
+    text = (
+        "His Honour Judge Ann Berg QC told the court the sentence had to deter others."
+        " Mark Lowe QC, defending, said his client had a previously unblemished record."
+        " Conservative MP Tom Hale said the plan was wrong."
+    )
+    speakers = [entry.speaker for entry in group_claims(claims_of(nlp, text))]
+    assert speakers == ["Ann Berg", "Mark Lowe", "Tom Hale"]
+
+
 def test_no_one_is_named_no_one(nlp: Language) -> None:
     text = "No one expected the council to approve the budget so quickly."
     assert [c.speaker for c in claims_of(nlp, text)] == ["No one"]

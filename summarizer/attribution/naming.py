@@ -30,6 +30,10 @@ QUANTITY_WORDS = words(
     """half third thirds quarter quarters fifths majority minority plurality percent %
     number dozens hundreds thousands millions handful"""
 )
+#: Letters after a name, no part of it: "Mark Lowe QC", "Ann Berg MP", "Tom Hale OBE".
+POST_NOMINALS = frozenset(
+    {"QC", "KC", "MP", "MSP", "MEP", "AM", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD", "Esq"}
+)
 #: Countries and organisations whose lists name a group of sources ("France, Germany and ...").
 LISTED_ENTITIES = frozenset({"GPE", "ORG", "NORP"})
 
@@ -56,6 +60,7 @@ def entity_span(token: Token) -> tuple[int, int] | None:
 
 def naming(token: Token) -> tuple[str, str]:
     """(name, category) of a non-pronoun referent."""
+    token = _before_post_nominals(token)
     members = list_members(token)
     if len(members) >= 2:
         return _list_name(members), "group"
@@ -64,6 +69,7 @@ def naming(token: Token) -> tuple[str, str]:
         words = [t for t in token.doc[ent[0] : ent[1]] if not (t.i == ent[0] and t.lower_ == "the")]
         words = without_headline_verbs(_before_label_colon(_on_line_of(token, words)))
         words = without_group_word(words) if token.ent_type_ == "PERSON" else words
+        words = without_post_nominals(words)
         category = CATEGORY_OF_ENTITY[token.ent_type_]
         if token.pos_ == "PROPN" and category == "group" and token.tag_ != "NNPS":
             category = "unknown"  # the small model often tags surnames NORP ("Europeans" no)
@@ -186,6 +192,22 @@ def without_headline_verbs(words: list[Token]) -> list[Token]:
     while len(words) > 1 and _headline_verb(words[0]):
         words = words[1:]
     return words
+
+
+def _before_post_nominals(token: Token) -> Token:
+    """'Judge Neil Ford QC said': the name before letters after it is the head (the small
+    model often makes "QC" the subject, and an entity of its own)."""
+    doc = token.doc
+    while token.text in POST_NOMINALS and token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON":
+        token = doc[token.i - 1]
+    return token
+
+
+def without_post_nominals(name: list[Token]) -> list[Token]:
+    """ "Mark Lowe QC" is called Mark Lowe."""
+    while len(name) > 1 and name[-1].text in POST_NOMINALS:
+        name = name[:-1]
+    return name
 
 
 def without_group_word(person: list[Token]) -> list[Token]:

@@ -33,6 +33,7 @@ from summarizer.attribution.naming import (
     text_of,
     without_group_word,
     without_headline_verbs,
+    without_post_nominals,
 )
 from summarizer.attribution.subjects import subject_of
 from summarizer.attribution.tags import RELATIVE_TAGS
@@ -252,7 +253,7 @@ class Resolver:
         ("Assad" said, after "President Bashar al-Assad" was mentioned in passing)."""
         for mention in people:
             kept = [t for t in mention if (not t.is_punct or t.text in "-.") and t.tag_ != "POS"]
-            name = text_of(without_group_word(without_headline_verbs(kept)))
+            name = text_of(without_post_nominals(without_group_word(without_headline_verbs(kept))))
             if not _written_as_name(name) or "\n" in name:
                 continue
             words = name_words(name)
