@@ -125,6 +125,17 @@ def test_according_to(nlp: Language) -> None:
     assert claim.cue == "According to"
 
 
+def test_reportedly_is_an_unnamed_source_and_keeps_the_claims_inside(nlp: Language) -> None:
+    text = (
+        "The club is reportedly spending $1.5 million. Lee reportedly told aides the plan was dead."
+    )
+    claims = claims_of(nlp, text)
+    hearsay = claim_with(claims, "spending $1.5 million")
+    assert (hearsay.cue, hearsay.speaker, hearsay.speaker_span) == ("reportedly", "", None)
+    assert span_text(text, hearsay.claim_span) == "The club is reportedly spending $1.5 million"
+    assert [c.speaker for c in claims if c.cue == "told"] == ["Lee"]
+
+
 def test_statement_by_an_organisation_is_the_organisations(nlp: Language) -> None:
     text = "A statement by the foreign ministry said the ambassador had been recalled."
     claim = claim_with(claims_of(nlp, text), "ambassador had been recalled")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 
 from summarizer.attribution.candidates import candidates
@@ -18,10 +18,12 @@ from summarizer.attribution.labels import SPEAKER_LABEL, read_speaker_labels
 from summarizer.attribution.layout import Layout
 from summarizer.attribution.readings import (
     ACCORDING_TO,
+    HEARSAY,
     IN_SURVEY,
     LABEL,
     Reading,
     read_according_to,
+    read_hearsay,
     read_in_survey,
 )
 from summarizer.attribution.signoffs import read_sign_offs
@@ -33,6 +35,8 @@ from summarizer.types import Claim, Sentence, Span
 
 MIN_FLOATING_WORDS = 4
 LOOK_BACK = 8  # characters before a quote looked at to see whether it opens a sentence
+#: Cues whose content vouches for a whole sentence, claims inside it included.
+NESTS_NOTHING = frozenset({ACCORDING_TO, HEARSAY})
 
 
 def extract_claims(
@@ -64,6 +68,8 @@ def _read_cues(doc: Doc, layout: Layout, model: CueModel) -> list[Reading]:
     found += [read_according_to(doc[int(i)], layout) for i in according]
     surveyed = np.flatnonzero(lemmas == doc.vocab.strings.add(IN_SURVEY))
     found += [read_in_survey(doc[int(i)], layout) for i in surveyed]
+    heard = np.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings.add(HEARSAY))
+    found += [read_hearsay(doc[int(i)], layout) for i in heard]
     found += read_speaker_labels(doc, layout) + read_sign_offs(doc, layout)
     return [reading for reading in found if reading is not None]
 
@@ -71,11 +77,12 @@ def _read_cues(doc: Doc, layout: Layout, model: CueModel) -> list[Reading]:
 def _outermost(readings: list[Reading], layout: Layout) -> list[Reading]:
     """Drop nested attributions: cues inside another claim's content (quotes included).
 
-    "According to" nests nothing, and outside quotes it is never nested: in "..., Kartapolov
-    said, according to the ministry" both the speaker and the channel are worth keeping,
-    wherever the parser hangs the channel; a speaker label is never nested either.
+    "According to" and "reportedly" nest nothing (in "Lee reportedly told aides that ..."
+    Lee's claim stays), and outside quotes "according to" is never nested: in "...,
+    Kartapolov said, according to the ministry" both the speaker and the channel are worth
+    keeping, wherever the parser hangs the channel; a speaker label is never nested either.
     """
-    contents = [piece for r in readings if r.lemma != ACCORDING_TO for piece in r.content]
+    contents = [piece for r in readings if r.lemma not in NESTS_NOTHING for piece in r.content]
     return [
         r
         for r in readings

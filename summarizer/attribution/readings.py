@@ -20,6 +20,7 @@ VERB_GROUP = frozenset({"aux", "auxpass", "neg"})
 QUOTED_SHARE = 0.5
 ACCORDING_TO = "according to"
 IN_SURVEY = "in"
+HEARSAY = "reportedly"
 #: "In a CNN poll, Clinton leads by 10 points": the survey is the source.
 SURVEYS = frozenset({"poll", "survey", "study"})
 SENTENCE_ENDS = (". ", "! ", "? ", "\n")
@@ -329,6 +330,19 @@ def read_according_to(according: Token, layout: Layout) -> Reading | None:
         return None
     span = trim(layout.text, (according.idx, to.idx + len(to)))
     return Reading(span, ACCORDING_TO, source, pieces, is_quoted(pieces, layout), None, "according")
+
+
+def read_hearsay(adverb: Token, layout: Layout) -> Reading | None:
+    """'The Club is reportedly spending $1.5 million': someone unnamed reported the clause."""
+    if adverb.dep_ != "advmod":
+        return None
+    clause = adverb.head
+    indices = set(subtree_indices(clause)) - {adverb.i}
+    pieces = content_pieces(adverb, indices, layout)
+    if not pieces:
+        return None
+    span = (adverb.idx, adverb.idx + len(adverb))
+    return Reading(span, HEARSAY, None, pieces, is_quoted(pieces, layout), None, "hearsay")
 
 
 def _sentence_before(according: Token, layout: Layout) -> tuple[Span, ...]:
