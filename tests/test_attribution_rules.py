@@ -111,6 +111,19 @@ def test_a_clause_subject_taken_for_the_object_stays_in_the_claim(nlp: Language)
     assert claim.claim.startswith("her ties with her sister")
 
 
+def test_a_that_clause_hung_on_where_it_was_said_is_what_was_said(nlp: Language) -> None:
+    text = "Mr. Hale said in one of a series of messages that the truck was carrying arms."
+    claim = claim_with(claims_of(nlp, text), "carrying arms")
+    assert (claim.speaker, claim.cue) == ("Hale", "said")
+    assert claim.claim == "that the truck was carrying arms"
+
+
+def test_a_that_clause_of_what_a_reply_was_about_stays_with_it(nlp: Language) -> None:
+    text = "Ms. Lee responded to the claim that taxes rose by pointing to the budget."
+    claim = claim_with(claims_of(nlp, text), "taxes rose")
+    assert claim.claim.startswith("the claim that taxes rose")
+
+
 def test_inverted_cue_after_the_content(nlp: Language) -> None:
     text = "The strikes will continue until the militants surrender, said Kartapolov."
     claim = claim_with(claims_of(nlp, text), "strikes will continue")

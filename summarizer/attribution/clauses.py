@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
 
-from summarizer.attribution.lexicon import ADDRESSEE_OBJECT, CUE_VERBS, QUESTIONING, words
+from summarizer.attribution.lexicon import ADDRESSEE_OBJECT, CUE_VERBS, QUESTIONING, SPEECH, words
 from summarizer.attribution.objects import (
     is_topic,
     nominal,
@@ -32,6 +32,10 @@ from summarizer.attribution.tokens import (
 INSERTED = frozenset({"parataxis", "ccomp", "advcl"})
 CLAUSE_CONTENT = frozenset({"ccomp"})
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd"})
+#: Prepositions of what a phrase is about, not of when or where it was said.
+TOPIC_PREPOSITIONS = words("about of to with for against over")
+#: Labels of a that-clause hung on a noun after the cue ("during a news conference that ...").
+HUNG_CLAUSES = frozenset({"acl", "relcl", "ccomp"})
 #: What a clause's subject may be labelled: "he said", "he was told", "there is", "what
 #: he said is".
 ANY_SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -121,6 +125,24 @@ def _asked_if(cue: Token, source: Token | None) -> set[int]:
         if child.dep_ == "advcl" and (has_marker(child, "if") or has_marker(child, "whether")):
             return set(subtree_indices(child))
     return set()
+
+
+def _that_clause_after_phrase(cue: Token, source: Token | None) -> set[int]:
+    """'said during a news conference that he may wait': the small model hangs the
+    that-clause on the phrase between (as if the conference were what he may wait for)."""
+    if cue.lemma_ not in SPEECH:
+        return set()
+    for child in cue.rights:
+        if child.dep_ != "prep" or child.lower_ in TOPIC_PREPOSITIONS:
+            continue  # "responded to the claim that ...": the claim is what he responded to
+        for token in child.subtree:
+            if token.dep_ in HUNG_CLAUSES and has_marker(token, "that") and _own_subject(token):
+                return set(subtree_indices(token))
+    return set()
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ANY_SUBJECT and c.lower_ != "that" for c in verb.children)
 
 
 def _reported_clause(verb: Token) -> bool:
@@ -213,6 +235,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("clause", _inverted),
     ("clause", _clausal),
     ("clause", _asked_if),
+    ("clause", _that_clause_after_phrase),
     ("inserted", _inserted),
     ("complement", _complement),
     ("preposition", prepositional),
