@@ -124,6 +124,13 @@ def test_a_that_clause_of_what_a_reply_was_about_stays_with_it(nlp: Language) ->
     assert claim.claim.startswith("the claim that taxes rose")
 
 
+def test_an_inserted_cue_on_a_sentence_parsed_as_a_noun_reports_it(nlp: Language) -> None:
+    text = "The hashtag #FindThem, Mr. Abboud said, accompanied descriptions of loved ones."
+    claim = claim_with(claims_of(nlp, text), "accompanied descriptions")
+    assert (claim.speaker, claim.cue) == ("Abboud", "said")
+    assert claim.claim.startswith("The hashtag #FindThem")
+
+
 def test_inverted_cue_after_the_content(nlp: Language) -> None:
     text = "The strikes will continue until the militants surrender, said Kartapolov."
     claim = claim_with(claims_of(nlp, text), "strikes will continue")

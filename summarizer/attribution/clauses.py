@@ -159,7 +159,10 @@ def _inserted(cue: Token, source: Token | None) -> set[int]:
     that makes it a clause of the head ("changed to reflect that the mayor is calling for").
     """
     head = cue.head
-    if cue.dep_ not in INSERTED or source is None or head.pos_ not in ("VERB", "AUX"):
+    misparsed_root = cue.dep_ == "parataxis" and head.dep_ == "ROOT"  # "The hashtag, he said, ..."
+    if cue.dep_ not in INSERTED or source is None:
+        return set()
+    if head.pos_ not in ("VERB", "AUX") and not misparsed_root:
         return set()
     if cue.dep_ != "parataxis" and (head.lemma_ in CUE_VERBS or head.i > cue.i):
         return set()
