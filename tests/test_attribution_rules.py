@@ -131,6 +131,16 @@ def test_an_inserted_cue_on_a_sentence_parsed_as_a_noun_reports_it(nlp: Language
     assert claim.claim.startswith("The hashtag #FindThem")
 
 
+def test_an_inverted_cue_after_a_sentence_parsed_as_its_subject(nlp: Language) -> None:
+    text = (
+        'The rejection of the treaty signals "the beginning of the end" for the EU,'
+        " said Geert Wilders, founder of the Party for Freedom."
+    )
+    claim = claim_with(claims_of(nlp, text), "the beginning of the end")
+    assert (claim.speaker, claim.cue) == ("Geert Wilders", "said")
+    assert claim.claim.startswith("The rejection of the treaty signals")
+
+
 def test_inverted_cue_after_the_content(nlp: Language) -> None:
     text = "The strikes will continue until the militants surrender, said Kartapolov."
     claim = claim_with(claims_of(nlp, text), "strikes will continue")

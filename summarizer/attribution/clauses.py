@@ -20,7 +20,7 @@ from summarizer.attribution.objects import (
     prepositional,
     raised_subject,
 )
-from summarizer.attribution.subjects import inverted_inside
+from summarizer.attribution.subjects import inverted_after, inverted_inside
 from summarizer.attribution.tags import SUBJECTS
 from summarizer.attribution.tokens import (
     complement_of,
@@ -59,7 +59,11 @@ def _inverted(cue: Token, source: Token | None) -> set[int]:
     """'The contrast with Trump, said Doyle and others, would be clear': the sentence
     around the inverted cue and its speaker (``subjects.inverted_inside``)."""
     subject = next((c for c in cue.children if c.dep_ in SUBJECTS), None)
-    if subject is None or source is None or source != inverted_inside(cue):
+    if subject is None or source is None:
+        return set()
+    if source == inverted_after(cue):
+        return set(subtree_indices(subject))  # "The rejection ... signals the end, said X"
+    if source != inverted_inside(cue):
         return set()
     rest = source.head
     return set(subtree_indices(subject)) | set(subtree_indices(rest)) - set(subtree_indices(source))

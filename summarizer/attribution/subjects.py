@@ -26,7 +26,7 @@ from summarizer.attribution.misparsed import (
     participle_speaker,
     subordinate_subject,
 )
-from summarizer.attribution.tags import DATES, FINITE, NAMES, SUBJECTS
+from summarizer.attribution.tags import DATES, FINITE, NAMES, NOMINAL_SUBJECTS, SUBJECTS
 from summarizer.attribution.tokens import object_of
 from summarizer.datelines import dateline_length
 
@@ -53,7 +53,7 @@ def source_of(cue: Token) -> Token | None:
 def _found_source(cue: Token) -> Token | None:
     own = subject_of(cue)
     if own is not None:
-        return inverted_inside(cue) or own
+        return inverted_inside(cue) or inverted_after(cue) or own
     if is_passive(cue):
         return None
     if cue.dep_ in ("acl", "relcl") and cue.head.pos_ in ("NOUN", "PROPN"):
@@ -80,6 +80,18 @@ def inverted_inside(cue: Token) -> Token | None:
         return None
     after = max(t.i for t in speaker.subtree if not t.is_punct) + 1  # its closing comma
     return speaker if after < len(cue.doc) and cue.doc[after].text == "," else None
+
+
+def inverted_after(cue: Token) -> Token | None:
+    """'The rejection of the treaty signals the end, said Geert Wilders': the small model
+    makes the reported sentence a noun phrase, and both it and the speaker the cue's
+    subjects. The speaker (the subject right after the cue), or None."""
+    if cue.tag_ not in FINITE or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
+        return None
+    subjects = [c for c in cue.children if c.dep_ in NOMINAL_SUBJECTS]
+    before = [s for s in subjects if s.right_edge.i == cue.i - 2]
+    after = [s for s in subjects if s.left_edge.i == cue.i + 1]
+    return after[0] if before and after else None
 
 
 def _author_of(document: Token) -> Token | None:
