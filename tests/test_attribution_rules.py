@@ -141,6 +141,16 @@ def test_an_inverted_cue_after_a_sentence_parsed_as_its_subject(nlp: Language) -
     assert claim.claim.startswith("The rejection of the treaty signals")
 
 
+def test_a_closing_cue_told_to_a_paper_reports_the_clause_before(nlp: Language) -> None:
+    text = (
+        "He is contesting the primary through to the convention, his top aide, Tad Devine,"
+        " told The Huffington Post."
+    )
+    claim = claim_with(claims_of(nlp, text), "contesting the primary")
+    assert (claim.speaker, claim.cue) == ("Tad Devine", "told")
+    assert "Huffington" not in claim.claim
+
+
 def test_inverted_cue_after_the_content(nlp: Language) -> None:
     text = "The strikes will continue until the militants surrender, said Kartapolov."
     claim = claim_with(claims_of(nlp, text), "strikes will continue")

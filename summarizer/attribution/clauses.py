@@ -170,11 +170,15 @@ def _inserted(cue: Token, source: Token | None) -> set[int]:
         return set()
     if cue.dep_ != "parataxis" and (head.lemma_ in CUE_VERBS or head.i > cue.i):
         return set()
-    if any(c.dep_ in COMPLEMENTS or c.dep_ == "mark" for c in cue.children):
-        return set()
-    if _adverbial_with_topic(cue):
+    if not _says_nothing_of_its_own(cue) or _adverbial_with_topic(cue):
         return set()
     return set(subtree_indices(head)) - set(subtree_indices(cue))
+
+
+def _says_nothing_of_its_own(cue: Token) -> bool:
+    """No complement, no conjunction; only whom it was told to ("told The Huffington Post")."""
+    own = [c for c in cue.children if c.dep_ in COMPLEMENTS or c.dep_ == "mark"]
+    return all(c.dep_ == "dobj" and cue.lemma_ in ADDRESSEE_OBJECT for c in own)
 
 
 def _adverbial_with_topic(cue: Token) -> bool:
