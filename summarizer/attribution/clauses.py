@@ -140,12 +140,13 @@ def _that_clause_after_phrase(cue: Token, source: Token | None) -> set[int]:
         if child.dep_ != "prep" or child.lower_ in TOPIC_PREPOSITIONS:
             continue  # "responded to the claim that ...": the claim is what he responded to
         for token in child.subtree:
-            if token.dep_ in HUNG_CLAUSES and has_marker(token, "that") and _own_subject(token):
+            if token.dep_ in HUNG_CLAUSES and has_marker(token, "that") and _has_subject(token):
                 return set(subtree_indices(token))
     return set()
 
 
-def _own_subject(verb: Token) -> bool:
+def _has_subject(verb: Token) -> bool:
+    """A subject other than a relative "that" ("a system that only she had access to")."""
     return any(c.dep_ in ANY_SUBJECT and c.lower_ != "that" for c in verb.children)
 
 
