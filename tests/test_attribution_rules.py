@@ -151,6 +151,12 @@ def test_a_closing_cue_told_to_a_paper_reports_the_clause_before(nlp: Language) 
     assert "Huffington" not in claim.claim
 
 
+def test_a_relative_word_before_its_cue_is_shown_with_the_cue(nlp: Language) -> None:
+    text = "Residents protested against what the mayor called a necessary sacrifice for the city."
+    claim = claim_with(claims_of(nlp, text), "necessary sacrifice")
+    assert claim.claim == "what the mayor called a necessary sacrifice for the city"
+
+
 def test_inverted_cue_after_the_content(nlp: Language) -> None:
     text = "The strikes will continue until the militants surrender, said Kartapolov."
     claim = claim_with(claims_of(nlp, text), "strikes will continue")

@@ -12,6 +12,9 @@ from summarizer.attribution.subjects import is_people
 from summarizer.attribution.tokens import trim
 from summarizer.types import Claim, Span
 
+#: A content opening with one of these words before its cue reads only with the cue.
+RELATIVE_OPENERS = frozenset({"what", "which", "that", "whom", "who", "how", "why"})
+
 
 def build_claim(doc: Doc, text: str, reading: Reading, entity: Entity | None) -> Claim:
     """The claim of a reading whose source resolved to ``entity`` (None: unresolved)."""
@@ -79,12 +82,16 @@ def _target_text(target: Token | None) -> str | None:
 
 def join_pieces(text: str, pieces: tuple[Span, ...], cue: Span) -> str:
     """Content pieces as one text; a quote split by its cue is joined back into one quote,
-    pieces with only the cue between them keep it ("Six delegates were deemed ineligible")."""
+    pieces with only the cue between them keep it ("Six delegates were deemed ineligible"),
+    and so does a relative word before its cue ("what he called the Covid crisis", was
+    "what … the Covid crisis")."""
     joined, end = text[pieces[0][0] : pieces[0][1]], pieces[0][1]
     for start, stop in pieces[1:]:
         piece = text[start:stop]
-        if text[end:start].strip() == text[cue[0] : cue[1]]:
-            joined += text[end:start] + piece
+        gap = text[end:start]
+        relative = joined.strip().lower() in RELATIVE_OPENERS and cue[0] >= end and cue[1] <= start
+        if gap.strip() == text[cue[0] : cue[1]] or relative:
+            joined += gap + piece
         elif joined[-1:] in '”"' and piece[:1] in '“"':
             joined = joined[:-1] + " " + piece[1:]
         else:
