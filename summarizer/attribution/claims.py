@@ -12,6 +12,8 @@ from summarizer.attribution.subjects import is_people
 from summarizer.attribution.tokens import trim
 from summarizer.types import Claim, Span
 
+#: Children only an active verb has: an object, a reported clause, a passive's agent.
+ACTIVE_CHILDREN = frozenset({"dobj", "ccomp", "agent"})
 #: A content opening with one of these words before its cue reads only with the cue.
 RELATIVE_OPENERS = frozenset({"what", "which", "that", "whom", "who", "how", "why"})
 
@@ -19,7 +21,8 @@ RELATIVE_OPENERS = frozenset({"what", "which", "that", "whom", "who", "how", "wh
 def build_claim(doc: Doc, text: str, reading: Reading, entity: Entity | None) -> Claim:
     """The claim of a reading whose source resolved to ``entity`` (None: unresolved)."""
     source = reading.source
-    hedged = reading.lemma in HEDGES and not _can_speak(source)  # "The feature appears to work"
+    hedge = reading.lemma in HEDGES or _describes_its_source(doc, reading)
+    hedged = hedge and not _can_speak(source)  # "The feature appears to work"
     nameless = hedged or _is_action(source)  # the writer's hedge, or a misparse: no one's claim
     entity = None if nameless else entity
     speaker = "" if nameless else entity.name if entity is not None else _unresolved_name(source)
@@ -44,6 +47,17 @@ def _can_speak(source: Token | None) -> bool:
     """A person, people or a named group: not "the feature" nor "the same effect"."""
     referent = referent_of(source)[0] if source is not None else None
     return referent is not None and (referent.pos_ == "PROPN" or is_people(referent))
+
+
+def _describes_its_source(doc: Doc, reading: Reading) -> bool:
+    """'morning temperatures expected to be lower', 'an ad titled "Arrogant"': a passive
+    participle describing the noun it hangs on; unless the noun can hold a view ("Americans
+    worried about ..."), the claim is the writer's or an unnamed source's."""
+    cue = doc.char_span(*reading.cue, alignment_mode="expand")
+    verb = cue.root if cue is not None else None
+    if verb is None or verb.dep_ != "acl" or verb.tag_ != "VBN" or reading.source != verb.head:
+        return False
+    return not any(c.dep_ in ACTIVE_CHILDREN for c in verb.children)
 
 
 def _is_action(source: Token | None) -> bool:
