@@ -157,6 +157,30 @@ def test_a_cue_set_into_a_misparsed_sentence_reports_that_sentence(
     assert claim.claim.startswith(opening) and "Huffington" not in claim.claim
 
 
+def test_a_relative_word_before_its_cue_is_shown_with_the_cue(nlp: Language) -> None:
+    text = "Residents protested against what the mayor called a necessary sacrifice for the city."
+    claim = claim_with(claims_of(nlp, text), "necessary sacrifice")
+    assert claim.claim == "what the mayor called a necessary sacrifice for the city"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Wednesday morning temperatures expected to be two to five degrees lower than"
+            " Tuesday's will bring frost.",
+            "",
+        ),
+        ("Many Americans worried about illegal immigration back the wall.", "Americans"),
+    ],
+)
+def test_a_passive_participle_speaks_for_its_noun_only_if_it_can_hold_a_view(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    claims = claims_of(nlp, text)
+    assert [c.speaker for c in claims] == [speaker]
+
+
 def test_inverted_cue_after_the_content(nlp: Language) -> None:
     text = "The strikes will continue until the militants surrender, said Kartapolov."
     claim = claim_with(claims_of(nlp, text), "strikes will continue")
