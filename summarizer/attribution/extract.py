@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc
 
 from summarizer.attribution.candidates import candidates
@@ -68,7 +68,7 @@ def _read_cues(doc: Doc, layout: Layout, model: CueModel) -> list[Reading]:
     found += [read_according_to(doc[int(i)], layout) for i in according]
     surveyed = np.flatnonzero(lemmas == doc.vocab.strings.add(IN_SURVEY))
     found += [read_in_survey(doc[int(i)], layout) for i in surveyed]
-    heard = np.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings.add(HEARSAY))
+    heard = np.flatnonzero(lemmas == doc.vocab.strings.add(HEARSAY))
     found += [read_hearsay(doc[int(i)], layout) for i in heard]
     found += read_speaker_labels(doc, layout) + read_sign_offs(doc, layout)
     return [reading for reading in found if reading is not None]

@@ -71,8 +71,7 @@ def inverted_inside(cue: Token) -> Token | None:
     """'The contrast with Trump, said Doyle and others, would be clear': a cue inverted
     inside the sentence it reports. The small model makes the sentence's subject the
     cue's and the speaker the subject of the rest; the speaker, or None."""
-    before = cue.doc[cue.i - 1] if cue.i > 0 else cue
-    if cue.tag_ not in FINITE or before.text != ",":
+    if not _inverted_after_comma(cue):
         return None
     rest = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
     speaker = next((c for c in rest.children if c.dep_ in SUBJECTS), None) if rest else None
@@ -86,12 +85,17 @@ def inverted_after(cue: Token) -> Token | None:
     """'The rejection of the treaty signals the end, said Geert Wilders': the small model
     makes the reported sentence a noun phrase, and both it and the speaker the cue's
     subjects. The speaker (the subject right after the cue), or None."""
-    if cue.tag_ not in FINITE or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
+    if not _inverted_after_comma(cue):
         return None
     subjects = [c for c in cue.children if c.dep_ in NOMINAL_SUBJECTS]
     before = [s for s in subjects if s.right_edge.i == cue.i - 2]
     after = [s for s in subjects if s.left_edge.i == cue.i + 1]
     return after[0] if before and after else None
+
+
+def _inverted_after_comma(cue: Token) -> bool:
+    """A finite cue right after a comma: ", said Doyle", where an inverted speaker may follow."""
+    return cue.tag_ in FINITE and cue.i > 0 and cue.doc[cue.i - 1].text == ","
 
 
 def _author_of(document: Token) -> Token | None:
